@@ -1,0 +1,94 @@
+package ai.lepton.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point of the {@code lepton} process. Before Quarkus starts it checks the settings the chosen profile needs,
+ * so a production start without a database or broker exits at once with a message that names the missing setting.
+ */
+@QuarkusMain
+public class LeptonMain {
+
+    public static void main(String... args) {
+        List<String> problems = preflight(System.getenv(), System.getProperties());
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder("lepton cannot start in the prod profile:\n");
+            problems.forEach(p -> sb.append("  - ").append(p).append('\n'));
+            sb.append("Set them (see README, Configuration) or start without QUARKUS_PROFILE=prod for the embedded default.");
+            System.err.println(sb);
+            System.exit(2);
+        }
+        absoluteDataDir(System.getenv());
+        Quarkus.run(Server.class, (code, failure) -> {
+            if (failure != null) {
+                System.err.println("lepton failed to start: " + rootMessage(failure));
+            }
+            System.exit(code);
+        }, args);
+    }
+
+    /** The active profile, as Quarkus will see it (system property first, then environment). */
+    static String profile(java.util.Map<String, String> env, java.util.Properties props) {
+        String p = props.getProperty("quarkus.profile");
+        if (p == null) {
+            p = env.get("QUARKUS_PROFILE");
+        }
+        return p == null ? "embedded" : p;
+    }
+
+    /** Missing settings of the prod profile, each naming the variable to set. Empty when fine or not prod. */
+    static List<String> preflight(java.util.Map<String, String> env, java.util.Properties props) {
+        List<String> missing = new ArrayList<>();
+        boolean prod = List.of(profile(env, props).toLowerCase(Locale.ROOT).split(",")).contains("prod");
+        if (!prod) {
+            return missing;
+        }
+        require(missing, env, props, "LEPTON_DB_URL", "quarkus.datasource.\"postgresql\".jdbc.url",
+                "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/lepton");
+        require(missing, env, props, "LEPTON_AMQP_HOST", "amqp-host",
+                "the AMQP 1.0 broker host for events, e.g. rabbitmq or artemis");
+        return missing;
+    }
+
+    private static void require(List<String> missing, java.util.Map<String, String> env, java.util.Properties props,
+            String variable, String property, String what) {
+        String v = env.get(variable);
+        if (v == null || v.isBlank()) {
+            v = props.getProperty(property);
+        }
+        if (v == null || v.isBlank()) {
+            missing.add(variable + " is not set: " + what);
+        }
+    }
+
+    /** H2 refuses paths that are implicitly relative; make LEPTON_DATA_DIR absolute before config is read. */
+    private static void absoluteDataDir(java.util.Map<String, String> env) {
+        if (System.getProperty("lepton.platform.data-dir") == null) {
+            String dir = env.getOrDefault("LEPTON_DATA_DIR", "data");
+            System.setProperty("lepton.platform.data-dir", Path.of(dir).toAbsolutePath().normalize().toString());
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    }
+
+    /** The server: runs until asked to stop. */
+    public static class Server implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package ai.lepton.platform.api;
+
+/** Facade other modules use to resolve and authorise the project named in a request. */
+public interface Projects {
+
+    /**
+     * Resolves a project for the current principal. A project that does not exist, or that the principal's key may
+     * not see, is reported as 404 (never 403, which would leak its existence); a visible project on which the role
+     * lacks the action gives 403.
+     */
+    ProjectRef authorize(String project, Action action);
+}

@@ -1,0 +1,2 @@
+/** Typed configuration of the platform module (internal). */
+package ai.lepton.platform.config;

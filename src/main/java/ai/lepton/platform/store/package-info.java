@@ -1,0 +1,2 @@
+/** Platform entities and repositories (internal). */
+package ai.lepton.platform.store;

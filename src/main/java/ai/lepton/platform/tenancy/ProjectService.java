@@ -1,0 +1,100 @@
+package ai.lepton.platform.tenancy;
+
+import ai.lepton.platform.api.Action;
+import ai.lepton.platform.api.CurrentPrincipal;
+import ai.lepton.platform.api.Outbox;
+import ai.lepton.platform.api.Page;
+import ai.lepton.platform.api.PageRequest;
+import ai.lepton.platform.api.Principal;
+import ai.lepton.platform.api.ProblemException;
+import ai.lepton.platform.api.ProjectCreated;
+import ai.lepton.platform.api.ProjectRef;
+import ai.lepton.platform.api.ProjectView;
+import ai.lepton.platform.api.Projects;
+import ai.lepton.platform.store.ProjectEntity;
+import ai.lepton.platform.store.ProjectRepository;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Projects: creation, listing and the authorisation every project-scoped endpoint goes through. */
+@ApplicationScoped
+@Transactional
+public class ProjectService implements Projects {
+
+    private final ProjectRepository projects;
+    private final CurrentPrincipal principal;
+    private final Outbox outbox;
+
+    public ProjectService(ProjectRepository projects, CurrentPrincipal principal, Outbox outbox) {
+        this.projects = projects;
+        this.principal = principal;
+        this.outbox = outbox;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProjectRef authorize(String project, Action action) {
+        Principal p = principal.get();
+        ProjectEntity e = projects.findByName(project)
+                .filter(found -> p.canSee(found.id))
+                .orElseThrow(() -> ProblemException.notFound("project '" + project + "' not found"));
+        if (!p.role().permits(action)) {
+            throw ProblemException.forbidden("a " + p.role().wire() + " key may not " + verb(action)
+                    + " in project '" + project + "'");
+        }
+        return new ProjectRef(e.id, e.name);
+    }
+
+    public ProjectView create(String name, String description) {
+        Principal p = principal.get();
+        if (!p.installationAdmin()) {
+            throw ProblemException.forbidden("only an installation admin key may create projects");
+        }
+        if (projects.findByName(name).isPresent()) {
+            throw ProblemException.conflict("a project named '" + name + "' already exists");
+        }
+        ProjectEntity e = new ProjectEntity();
+        e.name = name;
+        e.description = description;
+        e.createdAt = Instant.now();
+        projects.persist(e);
+        outbox.publish(new ProjectCreated(UUID.randomUUID(), e.createdAt, e.name, p.keyName()));
+        Log.infof("project '%s' created by key '%s'", name, p.keyName());
+        return view(e);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ProjectView> list(PageRequest page) {
+        Principal p = principal.get();
+        if (p.installationAdmin()) {
+            List<ProjectView> items = projects.list(page.offset(), page.limit()).stream().map(ProjectService::view).toList();
+            return new Page<>(items, page.offset(), page.limit(), projects.countAll());
+        }
+        List<ProjectView> own = p.projectId() == null ? List.of()
+                : projects.findById(p.projectId()).map(ProjectService::view).stream().toList();
+        List<ProjectView> items = page.offset() == 0 ? own : List.of();
+        return new Page<>(items, page.offset(), page.limit(), own.size());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProjectView get(String name) {
+        ProjectRef ref = authorize(name, Action.READ);
+        return projects.findById(ref.id()).map(ProjectService::view).orElseThrow();
+    }
+
+    static ProjectView view(ProjectEntity e) {
+        return new ProjectView(e.name, e.description, e.createdAt);
+    }
+
+    private static String verb(Action action) {
+        return switch (action) {
+            case READ -> "read";
+            case WRITE -> "change objects";
+            case ADMIN -> "manage keys or settings";
+        };
+    }
+}
