@@ -28,6 +28,15 @@ public interface PlatformConfig {
     /** The transactional outbox relay. */
     OutboxSettings outbox();
 
+    /** The event bus. */
+    Events events();
+
+    interface Events {
+        /** {@code in-process} (embedded default) or {@code amqp} (prod: an AMQP 1.0 broker). */
+        @WithDefault("in-process")
+        String transport();
+    }
+
     interface Paging {
         /** The largest page any list endpoint serves. */
         @WithDefault("1000")

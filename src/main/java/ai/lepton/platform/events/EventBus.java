@@ -1,5 +1,7 @@
 package ai.lepton.platform.events;
 
+import ai.lepton.platform.config.PlatformConfig;
+import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -10,32 +12,41 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends envelopes on the {@code lepton-events} channel: an in-process channel in the embedded default, an AMQP 1.0
- * address in {@code prod}. The returned stage completes when the message is acknowledged (handled in process, or
- * accepted by the broker).
+ * Sends envelopes to the event bus: the in-process channel {@code lepton-events-local} in the embedded default, the
+ * AMQP channel {@code lepton-events-out} in {@code prod}. The returned stage completes when the message is
+ * acknowledged: handled by the in-process receiver, or accepted by the broker.
  */
 @ApplicationScoped
 public class EventBus {
 
-    /** The channel name, shared by the sender and the receiver. */
-    public static final String CHANNEL = "lepton-events";
+    /** In-process channel, wired from this emitter straight to {@link EventReceiver}. */
+    public static final String LOCAL = "lepton-events-local";
+    /** Outgoing AMQP channel. */
+    public static final String OUT = "lepton-events-out";
+    /** Incoming AMQP channel. */
+    public static final String IN = "lepton-events-in";
 
-    private final Emitter<String> emitter;
+    private final Emitter<String> local;
+    private final Emitter<String> amqp;
+    private final boolean useAmqp;
 
-    public EventBus(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<String> emitter) {
-        this.emitter = emitter;
+    public EventBus(@Channel(LOCAL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<String> local,
+            @Channel(OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<String> amqp,
+            PlatformConfig config) {
+        this.local = local;
+        this.amqp = amqp;
+        String transport = config.events().transport();
+        if (!transport.equals("amqp") && !transport.equals("in-process")) {
+            throw new IllegalStateException("lepton.platform.events.transport must be in-process or amqp, not '"
+                    + transport + "'");
+        }
+        this.useAmqp = transport.equals("amqp");
+        Log.infof("event bus: %s", useAmqp ? "AMQP 1.0 broker (channel " + OUT + ")" : "in-process channel " + LOCAL);
     }
 
     public CompletionStage<Void> send(String eventId, String envelopeJson) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                .withMessageId(eventId)
-                .withDurable(true)
-                .withContentType("application/json")
-                .build();
         Message<String> message = Message.of(envelopeJson)
-                .addMetadata(amqp)
                 .withAck(() -> {
                     done.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -44,7 +55,15 @@ public class EventBus {
                     done.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        emitter.send(message);
+        if (useAmqp) {
+            amqp.send(message.addMetadata(OutgoingAmqpMetadata.builder()
+                    .withMessageId(eventId)
+                    .withDurable(true)
+                    .withContentType("application/json")
+                    .build()));
+        } else {
+            local.send(message);
+        }
         return done;
     }
 }

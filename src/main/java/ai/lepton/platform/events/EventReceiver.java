@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Takes envelopes off the {@code lepton-events} channel and hands them to the dispatcher. */
+/** Takes envelopes off the event bus (in-process or AMQP) and hands them to the dispatcher. */
 @ApplicationScoped
 public class EventReceiver {
 
@@ -21,9 +21,19 @@ public class EventReceiver {
         this.mapper = mapper;
     }
 
-    @Incoming(EventBus.CHANNEL)
+    @Incoming(EventBus.LOCAL)
     @Blocking(ordered = true)
-    public void receive(String json) throws Exception {
+    public void receiveLocal(String json) throws Exception {
+        receive(json);
+    }
+
+    @Incoming(EventBus.IN)
+    @Blocking(ordered = true)
+    public void receiveFromBroker(String json) throws Exception {
+        receive(json);
+    }
+
+    private void receive(String json) throws Exception {
         JsonNode n = mapper.readTree(json);
         EventEnvelope envelope = new EventEnvelope(UUID.fromString(n.get("id").asText()), n.get("type").asText(),
                 n.hasNonNull("project") ? n.get("project").asText() : null,

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api")
+@Path("/api/projects/{project}/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "keys")
 public class ApiKeyResource {
@@ -53,7 +53,6 @@ public class ApiKeyResource {
     }
 
     @POST
-    @Path("projects/{project}/keys")
     @Operation(summary = "Create a project key", description = "Needs an admin key of the project (or the installation). "
             + "The secret is in the response and never shown again.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "viewer", value = "{\"role\":\"viewer\",\"name\":\"dashboard\"}")))
@@ -65,7 +64,6 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Path("projects/{project}/keys")
     @Operation(summary = "List a project's keys", description = "Secrets are never listed, only their prefixes.")
     public Page<ApiKeyView> listProjectKeys(@PathParam("project") String project, @QueryParam("offset") Long offset,
             @QueryParam("limit") Integer limit) {
@@ -73,35 +71,10 @@ public class ApiKeyResource {
     }
 
     @DELETE
-    @Path("projects/{project}/keys/{id}")
+    @Path("{id}")
     @Operation(summary = "Revoke a project key", description = "Takes effect at once in this process, within the key "
             + "cache TTL (30 s by default) in other replicas.")
     public ApiKeyView revokeProjectKey(@PathParam("project") String project, @PathParam("id") long id) {
         return keys.revoke(project, id);
-    }
-
-    @POST
-    @Path("keys")
-    @Operation(summary = "Create an installation key", description = "Installation admin keys only; installation keys "
-            + "are not tied to a project.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "admin", value = "{\"role\":\"admin\",\"name\":\"ops-team\"}")))
-    @APIResponse(responseCode = "201", description = "Created")
-    public Response createInstallationKey(@NotNull @Valid CreateKey request) {
-        CreatedApiKey created = keys.create(null, request.role(), request.name());
-        return Response.status(201).entity(created).build();
-    }
-
-    @GET
-    @Path("keys")
-    @Operation(summary = "List installation keys")
-    public Page<ApiKeyView> listInstallationKeys(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
-        return keys.list(null, PageRequest.of(offset, limit, config.paging().maxLimit()));
-    }
-
-    @DELETE
-    @Path("keys/{id}")
-    @Operation(summary = "Revoke an installation key")
-    public ApiKeyView revokeInstallationKey(@PathParam("id") long id) {
-        return keys.revoke(null, id);
     }
 }
