@@ -55,8 +55,8 @@ public class ApiKeyResource {
     @POST
     @Operation(summary = "Create a project key", description = "Needs an admin key of the project (or the installation). "
             + "The secret is in the response and never shown again.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "viewer", value = "{\"role\":\"viewer\",\"name\":\"dashboard\"}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "viewer", value = "{\"role\":\"viewer\",\"name\":\"dashboard\"}")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not an admin of the project", content = @Content(mediaType = Problems.MEDIA_TYPE,
             examples = @ExampleObject(name = "forbidden", value = ApiDocs.PROBLEM_403)))
     public Response createProjectKey(@PathParam("project") String project, @NotNull @Valid CreateKey request) {

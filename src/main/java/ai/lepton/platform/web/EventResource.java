@@ -33,7 +33,7 @@ public class EventResource {
     @GET
     @Operation(summary = "List the project's events", description = "Events that went through the outbox and the "
             + "event bus, newest first; filter by type with ?type=DatasetVersionCreated.")
-    @APIResponse(responseCode = "200", description = "A page of events", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "A page of events", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "page", value = "{\"items\":[{\"id\":\"0b6f7c1e-4a6e-4a55-9d8e-1f0f8f8c2a11\",\"type\":\"DatasetVersionCreated\","
                     + "\"occurredAt\":\"2026-11-28T09:05:00Z\",\"payload\":{\"dataset\":\"sales\",\"version\":1}}],"
                     + "\"offset\":0,\"limit\":50,\"total\":1}")))

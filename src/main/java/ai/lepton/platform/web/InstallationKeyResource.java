@@ -41,7 +41,7 @@ public class InstallationKeyResource {
     @POST
     @Operation(summary = "Create an installation key", description = "Installation admin keys only; installation keys "
             + "are not tied to a project.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "admin", value = "{\"role\":\"admin\",\"name\":\"ops-team\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "admin", value = "{\"role\":\"admin\",\"name\":\"ops-team\"}")))
     @APIResponse(responseCode = "201", description = "Created")
     public Response createInstallationKey(@NotNull @Valid ApiKeyResource.CreateKey request) {
         CreatedApiKey created = keys.create(null, request.role(), request.name());

@@ -52,9 +52,9 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Create a project", description = "Installation admin keys only. Names are URL slugs, unique.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "demo",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "demo",
             value = "{\"name\":\"demo\",\"description\":\"Churn models for the sales team\"}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "created",
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
             value = "{\"name\":\"demo\",\"description\":\"Churn models for the sales team\",\"createdAt\":\"2026-11-28T09:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problems.MEDIA_TYPE,
             examples = @ExampleObject(name = "invalid", value = ApiDocs.PROBLEM_400)))
@@ -67,7 +67,7 @@ public class ProjectResource {
 
     @GET
     @Operation(summary = "List projects", description = "An installation admin sees all projects; a project key sees its own.")
-    @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "page", value = "{\"items\":[{\"name\":\"demo\",\"description\":null,\"createdAt\":\"2026-11-28T09:00:00Z\"}],"
                     + "\"offset\":0,\"limit\":50,\"total\":1}")))
     public Page<ProjectView> list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
