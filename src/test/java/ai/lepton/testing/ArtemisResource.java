@@ -16,7 +16,13 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  */
 public class ArtemisResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedActiveMQ broker;
+    private static volatile EmbeddedActiveMQ broker;
+
+    /** Messages ever added to the queue of an address (0 when it does not exist yet). */
+    public static long messagesAdded(String queue) {
+        var q = broker.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getMessagesAdded();
+    }
 
     @Override
     public Map<String, String> start() {
