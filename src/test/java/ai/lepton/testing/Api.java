@@ -13,11 +13,15 @@ public final class Api {
     /** The installation admin key configured for the test profile. */
     public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
 
+    /** RestAssured would otherwise append "; charset=ISO-8859-1" to text/csv, which uploads refuse (UTF-8 only). */
+    static final io.restassured.config.RestAssuredConfig CONFIG = io.restassured.RestAssured.config().encoderConfig(
+            io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
     private Api() {
     }
 
     public static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
+        return given().config(CONFIG).header("Authorization", "Bearer " + key);
     }
 
     public static RequestSpecification admin() {

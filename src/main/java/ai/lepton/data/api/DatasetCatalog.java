@@ -1,0 +1,17 @@
+package ai.lepton.data.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The data module's facade for other modules (ML reads training data through it). Calls authorise as the caller. */
+public interface DatasetCatalog {
+
+    /** A version's metadata; 404 problem when the project, dataset or version is unknown or not visible. */
+    VersionView version(String project, String dataset, int number);
+
+    /**
+     * The version's canonical content: UTF-8 CSV with a header line, one line per row, null as an empty field, values
+     * in canonical form (see {@link ColumnType}). The caller closes the stream.
+     */
+    InputStream openContent(String project, String dataset, int number) throws IOException;
+}

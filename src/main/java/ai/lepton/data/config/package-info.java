@@ -1,0 +1,2 @@
+/** Typed configuration of the data module (internal). */
+package ai.lepton.data.config;

@@ -1,0 +1,307 @@
+package ai.lepton.data.ingest;
+
+import ai.lepton.data.api.ColumnProfile;
+import ai.lepton.data.api.ColumnSchema;
+import ai.lepton.data.api.ColumnType;
+import ai.lepton.data.api.ErrorPolicy;
+import ai.lepton.data.api.PiiPolicy;
+import ai.lepton.data.api.RejectedCell;
+import ai.lepton.data.api.SourceFormat;
+import ai.lepton.data.classify.PiiMasker;
+import ai.lepton.data.clean.ColumnStats;
+import ai.lepton.data.clean.Coercer;
+import ai.lepton.data.clean.Murmur3;
+import ai.lepton.data.clean.RowHashSet;
+import ai.lepton.data.clean.TypeInference;
+import ai.lepton.data.clean.Values;
+import ai.lepton.data.profile.ColumnProfiler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Streams an upload into a canonical, cleaned, de-duplicated file in two passes.
+ *
+ * <p>Pass 1 reads the input once (CSV or NDJSON, UTF-8 validated), normalises every cell, gathers per-column type and
+ * personal-data counts and spools the normalised rows to a temporary file. Types and tags are then decided. Pass 2
+ * reads the spool, coerces cells to their column's canonical form (bad cells handled by the error policy), masks or
+ * hashes personal data, drops exact duplicates, profiles the kept rows and writes the canonical CSV while hashing it.
+ * Memory is bounded by the column count and the de-duplication set (about 32 bytes per distinct row), never by the
+ * input size. Plain Java: used by the server and by the benchmarks.
+ */
+public final class IngestPipeline {
+
+    private static final int VALUE_PREVIEW = 200;
+    private final IngestSettings settings;
+
+    public IngestPipeline(IngestSettings settings) {
+        this.settings = settings;
+    }
+
+    public IngestResult run(InputStream body, SourceFormat format, IngestOptions options)
+            throws IngestException, IOException {
+        Files.createDirectories(settings.workDir());
+        Path spool = Files.createTempFile(settings.workDir(), "ingest-", ".spool");
+        Path output = Files.createTempFile(settings.workDir(), "ingest-", ".csv");
+        boolean ok = false;
+        try {
+            Utf8Guard guard = new Utf8Guard(body, settings.maxBytes());
+            Reader reader = new BufferedReader(new InputStreamReader(guard, StandardCharsets.UTF_8), 1 << 16);
+            FirstPass first;
+            try (Spool.Writer w = new Spool.Writer(spool)) {
+                first = format == SourceFormat.CSV ? csvPass(reader, w, options.onError())
+                        : ndjsonPass(reader, w);
+            } catch (Utf8Guard.Failure f) {
+                throw f.cause;
+            }
+            IngestResult result = secondPass(first, spool, output, options, guard.bytesRead());
+            ok = true;
+            return result;
+        } finally {
+            Files.deleteIfExists(spool);
+            if (!ok) {
+                Files.deleteIfExists(output);
+            }
+        }
+    }
+
+    /** What pass 1 hands to pass 2. */
+    private record FirstPass(List<String> columns, List<ColumnStats> stats, long records) {
+    }
+
+    private FirstPass csvPass(Reader reader, Spool.Writer spool, ErrorPolicy policy)
+            throws IOException, IngestException {
+        CsvTokenizer csv = new CsvTokenizer(reader, settings.maxCellChars(), settings.maxColumns());
+        if (!csv.next()) {
+            throw new IngestException(IngestException.Kind.EMPTY, 0, null,
+                    "the upload is empty: a CSV needs a header line naming its columns");
+        }
+        List<String> columns = new ArrayList<>(csv.count());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < csv.count(); i++) {
+            String name = csv.fields()[i].strip();
+            if (name.isEmpty()) {
+                throw new IngestException(IngestException.Kind.MALFORMED, csv.recordLine(), null,
+                        "line " + csv.recordLine() + ": column " + (i + 1) + " of the header has no name");
+            }
+            if (!seen.add(name)) {
+                throw new IngestException(IngestException.Kind.MALFORMED, csv.recordLine(), name,
+                        "line " + csv.recordLine() + ": column " + (i + 1) + " repeats the name '" + name + "'");
+            }
+            columns.add(name);
+        }
+        int width = columns.size();
+        List<ColumnStats> stats = new ArrayList<>(width);
+        for (String c : columns) {
+            stats.add(new ColumnStats(c, settings.maxCategories()));
+        }
+        String[] row = new String[width];
+        long records = 0;
+        while (csv.next()) {
+            records++;
+            int n = csv.count();
+            long line = csv.recordLine();
+            if (n > width) {
+                if (policy == ErrorPolicy.DROP_ROW) {
+                    spool.dropped(line, n + " fields, the header has " + width);
+                    continue;
+                }
+                throw IngestException.malformed(line, n + " fields, the header has " + width
+                        + (policy == ErrorPolicy.NULL_CELL ? " (use onError=drop-row to drop such rows)" : ""));
+            }
+            if (n < width) {
+                if (policy == ErrorPolicy.FAIL) {
+                    throw IngestException.malformed(line, n + " fields, the header has " + width + " (onError=fail)");
+                }
+                if (policy == ErrorPolicy.DROP_ROW) {
+                    spool.dropped(line, "missing " + (width - n) + " field(s)");
+                    continue;
+                }
+            }
+            String[] f = csv.fields();
+            for (int i = 0; i < width; i++) {
+                String v = i < n ? Values.normalize(f[i]) : null;
+                row[i] = v;
+                if (v != null) {
+                    stats.get(i).add(v);
+                }
+            }
+            spool.row(line, width - n, row, width);
+        }
+        return new FirstPass(columns, stats, records);
+    }
+
+    private FirstPass ndjsonPass(Reader reader, Spool.Writer spool) throws IOException, IngestException {
+        NdjsonReader nd = new NdjsonReader(reader, settings.maxColumns(), settings.maxCellChars());
+        List<ColumnStats> stats = new ArrayList<>();
+        String[] row = new String[16];
+        long records = 0;
+        while (nd.next()) {
+            records++;
+            int width = nd.columns().size();
+            while (stats.size() < width) {
+                stats.add(new ColumnStats(nd.columns().get(stats.size()), settings.maxCategories()));
+            }
+            if (row.length < width) {
+                row = Arrays.copyOf(row, Math.max(width, row.length * 2));
+            }
+            String[] f = nd.values();
+            for (int i = 0; i < width; i++) {
+                String v = Values.normalize(f[i]);
+                row[i] = v;
+                if (v != null) {
+                    stats.get(i).add(v);
+                }
+            }
+            spool.row(nd.recordLine(), 0, row, width);
+        }
+        if (records == 0) {
+            throw new IngestException(IngestException.Kind.EMPTY, 0, null,
+                    "the upload is empty: NDJSON needs at least one JSON object");
+        }
+        return new FirstPass(List.copyOf(nd.columns()), stats, records);
+    }
+
+    private IngestResult secondPass(FirstPass first, Path spoolFile, Path output, IngestOptions options,
+            long bytesRead) throws IOException, IngestException {
+        int width = first.columns().size();
+        TypeInference inference = new TypeInference(settings.typeThreshold(), settings.maxCategories());
+        ColumnType[] types = new ColumnType[width];
+        boolean[] replace = new boolean[width];
+        List<ColumnSchema> schema = new ArrayList<>(width);
+        List<ColumnProfiler> profilers = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            ColumnStats s = first.stats().get(i);
+            List<String> tags = TypeInference.piiTags(s);
+            replace[i] = !tags.isEmpty() && options.pii() != PiiPolicy.KEEP;
+            types[i] = replace[i] ? inference.stringType(s) : inference.decide(s);
+            schema.add(new ColumnSchema(first.columns().get(i), types[i], tags));
+            profilers.add(new ColumnProfiler(first.columns().get(i), types[i]));
+        }
+        PiiMasker masker = new PiiMasker(options.pii() == PiiPolicy.HASH ? options.piiHashKey() : null);
+        Coercer coercer = new Coercer();
+        RowHashSet seen = new RowHashSet(1 << 16);
+        long[] hash = new long[2];
+        List<RejectedCell> sample = new ArrayList<>();
+        long rejected = 0;
+        long duplicates = 0;
+        long kept = 0;
+        long dataRow = 0;
+        long[] index = new long[64];
+        int indexSize = 0;
+        String[] out = new String[width];
+        double[] numbers = new double[width];
+        long[] seconds = new long[width];
+        long[] nanos = new long[width];
+        ErrorPolicy policy = options.onError();
+        String canonicalSha;
+        long canonicalBytes;
+        try (Spool.Reader spool = new Spool.Reader(spoolFile); CanonicalWriter w = new CanonicalWriter(output)) {
+            w.header(first.columns());
+            rows:
+            while (spool.next()) {
+                dataRow++;
+                if (spool.tag == Spool.DROPPED) {
+                    rejected++;
+                    if (sample.size() < settings.rejectedSampleSize()) {
+                        sample.add(new RejectedCell(dataRow, spool.line, null, null, spool.reason));
+                    }
+                    continue;
+                }
+                if (spool.missing > 0) {
+                    rejected++;
+                    if (sample.size() < settings.rejectedSampleSize()) {
+                        sample.add(new RejectedCell(dataRow, spool.line, null, null,
+                                "missing " + spool.missing + " field(s)"));
+                    }
+                }
+                String[] v = spool.values;
+                int present = spool.count;
+                for (int i = 0; i < width; i++) {
+                    String value = i < present ? v[i] : null;
+                    if (value == null) {
+                        out[i] = null;
+                        continue;
+                    }
+                    if (replace[i]) {
+                        out[i] = options.pii() == PiiPolicy.HASH ? masker.hash(value) : PiiMasker.mask(value);
+                        continue;
+                    }
+                    String c = coercer.coerce(types[i], value);
+                    if (c == null) {
+                        String column = first.columns().get(i);
+                        if (policy == ErrorPolicy.FAIL) {
+                            throw new IngestException(IngestException.Kind.BAD_CELL, spool.line, column,
+                                    "line " + spool.line + ", column '" + column + "': " + Coercer.reason(types[i])
+                                            + ": '" + preview(value) + "' (onError=fail)");
+                        }
+                        rejected++;
+                        if (sample.size() < settings.rejectedSampleSize()) {
+                            sample.add(new RejectedCell(dataRow, spool.line, column, preview(value),
+                                    Coercer.reason(types[i])));
+                        }
+                        if (policy == ErrorPolicy.DROP_ROW) {
+                            continue rows;
+                        }
+                        out[i] = null;
+                        continue;
+                    }
+                    out[i] = c;
+                    numbers[i] = coercer.number;
+                    seconds[i] = coercer.epochSecond;
+                    nanos[i] = coercer.nanos;
+                }
+                w.beginRow();
+                for (int i = 0; i < width; i++) {
+                    if (out[i] == null && width == 1) {
+                        w.quotedEmptyCell();
+                    } else {
+                        w.cell(out[i]);
+                    }
+                }
+                Murmur3.hash128(w.rowBytes(), 0, w.rowLength(), 0x5eed, hash);
+                if (!seen.add(hash[0], hash[1])) {
+                    duplicates++;
+                    continue;
+                }
+                if (kept % settings.rowIndexInterval() == 0) {
+                    if (indexSize == index.length) {
+                        index = Arrays.copyOf(index, indexSize * 2);
+                    }
+                    index[indexSize++] = w.offset();
+                }
+                w.commitRow();
+                kept++;
+                for (int i = 0; i < width; i++) {
+                    if (out[i] == null) {
+                        profilers.get(i).addNull();
+                    } else {
+                        profilers.get(i).add(out[i], numbers[i], seconds[i], nanos[i]);
+                    }
+                }
+            }
+            canonicalBytes = w.offset();
+            canonicalSha = w.sha256();
+        }
+        List<ColumnProfile> profile = new ArrayList<>(width);
+        for (ColumnProfiler p : profilers) {
+            profile.add(p.result());
+        }
+        return new IngestResult(output, canonicalSha, canonicalBytes, kept, schema, duplicates, rejected,
+                List.copyOf(sample), profile, Arrays.copyOf(index, indexSize), bytesRead, first.records());
+    }
+
+    private static String preview(String value) {
+        return value.length() <= VALUE_PREVIEW ? value : value.substring(0, VALUE_PREVIEW);
+    }
+}

@@ -1,0 +1,2 @@
+/** Dataset entities and repositories (internal). */
+package ai.lepton.data.store;

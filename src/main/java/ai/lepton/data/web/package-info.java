@@ -1,0 +1,2 @@
+/** Dataset REST and GraphQL endpoints (internal). */
+package ai.lepton.data.web;

@@ -1,0 +1,119 @@
+package ai.lepton.platform.security;
+
+import static ai.lepton.testing.Api.admin;
+import static ai.lepton.testing.Api.as;
+import static ai.lepton.testing.Api.newKey;
+import static ai.lepton.testing.Api.newProject;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import ai.lepton.platform.api.Action;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every project-scoped endpoint, checked per key: no key gives 401, a key of another project gets 404 (never 403),
+ * a viewer cannot change anything (403), an operator cannot manage keys (403).
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAccessTest {
+
+    record Endpoint(String method, String path, String contentType, String body, Action needs) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    String a;
+    String b;
+    String viewerA;
+    String operatorA;
+    String adminA;
+    long keyOfB;
+
+    @BeforeAll
+    void projects() {
+        a = newProject("acc-a");
+        b = newProject("acc-b");
+        for (String p : List.of(a, b)) {
+            admin().contentType(ContentType.JSON).body(Map.of("name", "sales")).post("/api/projects/" + p + "/datasets")
+                    .then().statusCode(201);
+            admin().contentType("text/csv").body("id,v\n1,2\n").post("/api/projects/" + p + "/datasets/sales/versions")
+                    .then().statusCode(201);
+        }
+        viewerA = newKey(a, "viewer");
+        operatorA = newKey(a, "operator");
+        adminA = newKey(a, "admin");
+        keyOfB = ((Number) admin().contentType(ContentType.JSON).body(Map.of("role", "viewer"))
+                .post("/api/projects/" + b + "/keys").then().statusCode(201).extract().path("details.id")).longValue();
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("GET", "/api/projects/{p}", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/events", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets/sales", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets/sales/versions/1", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets/sales/versions/1/rows", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets/sales/versions/1/profile", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/datasets/sales/versions/1/content", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/datasets", "application/json", "{\"name\":\"more\"}", Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/datasets/sales/versions", "text/csv", "id,v\n9,9\n", Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/keys", null, null, Action.ADMIN),
+                new Endpoint("POST", "/api/projects/{p}/keys", "application/json", "{\"role\":\"viewer\"}", Action.ADMIN),
+                new Endpoint("DELETE", "/api/projects/{p}/keys/{k}", null, null, Action.ADMIN));
+    }
+
+    private io.restassured.response.Response call(RequestSpecification spec, Endpoint e, String project) {
+        if (e.contentType() != null) {
+            spec = spec.contentType(e.contentType()).body(e.body());
+        }
+        String path = e.path().replace("{p}", project).replace("{k}", Long.toString(keyOfB));
+        return spec.request(e.method(), path);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void withoutAKeyIs401(Endpoint e) {
+        call(given(), e, a).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void keyOfAnotherProjectGets404(Endpoint e) {
+        call(as(adminA), e, b).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://lepton.ai/problems/not-found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void viewerMayOnlyRead(Endpoint e) {
+        int status = call(as(viewerA), e, a).then().extract().statusCode();
+        if (e.needs() == Action.READ) {
+            org.assertj.core.api.Assertions.assertThat(status).isEqualTo(200);
+        } else {
+            org.assertj.core.api.Assertions.assertThat(status).isEqualTo(403);
+        }
+    }
+
+    static Stream<Endpoint> adminEndpoints() {
+        return endpoints().filter(e -> e.needs() == Action.ADMIN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adminEndpoints")
+    void operatorMayNotManageKeys(Endpoint e) {
+        call(as(operatorA), e, a).then().statusCode(403);
+    }
+}
