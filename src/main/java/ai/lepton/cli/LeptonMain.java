@@ -75,12 +75,16 @@ public class LeptonMain {
         }
     }
 
+    /** The distinct first lines of the messages along the cause chain, outermost first: enough to name the culprit. */
     static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
+        for (Throwable c = t; c != null && lines.size() < 8; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank() && !m.startsWith("Failed to start quarkus")) {
+                lines.add(m.lines().findFirst().orElse(m).trim());
+            }
         }
-        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+        return lines.isEmpty() ? t.getClass().getName() : String.join("\n  caused by: ", lines);
     }
 
     /** The server: runs until asked to stop. */

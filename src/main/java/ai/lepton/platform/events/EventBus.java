@@ -4,6 +4,8 @@ import ai.lepton.platform.config.PlatformConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -26,15 +28,21 @@ public class EventBus {
     /** Incoming AMQP channel. */
     public static final String IN = "lepton-events-in";
 
-    private final Emitter<String> local;
-    private final Emitter<String> amqp;
+    @Inject
+    @Channel(LOCAL)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<String> local;
+
+    // Looked up lazily: outside prod the AMQP channel is disabled and its emitter cannot be injected at all.
+    @Inject
+    @Channel(OUT)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Instance<Emitter<String>> amqpEmitter;
+
+    private volatile Emitter<String> amqp;
     private final boolean useAmqp;
 
-    public EventBus(@Channel(LOCAL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<String> local,
-            @Channel(OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<String> amqp,
-            PlatformConfig config) {
-        this.local = local;
-        this.amqp = amqp;
+    public EventBus(PlatformConfig config) {
         String transport = config.events().transport();
         if (!transport.equals("amqp") && !transport.equals("in-process")) {
             throw new IllegalStateException("lepton.platform.events.transport must be in-process or amqp, not '"
@@ -56,6 +64,9 @@ public class EventBus {
                     return CompletableFuture.completedFuture(null);
                 });
         if (useAmqp) {
+            if (amqp == null) {
+                amqp = amqpEmitter.get();
+            }
             amqp.send(message.addMetadata(OutgoingAmqpMetadata.builder()
                     .withMessageId(eventId)
                     .withDurable(true)

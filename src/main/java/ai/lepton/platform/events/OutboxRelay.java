@@ -51,7 +51,8 @@ public class OutboxRelay {
         registry.more().counter("lepton.outbox.relayed", List.of(), relayed);
     }
 
-    void start(@Observes @Priority(100) StartupEvent event) {
+    // last of the start-up observers, so the event bus channels are wired before the first round
+    void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lepton-outbox-relay");
             t.setDaemon(true);

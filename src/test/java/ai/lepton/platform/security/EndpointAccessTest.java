@@ -14,7 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,8 +41,12 @@ class EndpointAccessTest {
     String adminA;
     long keyOfB;
 
-    @BeforeAll
+    // @BeforeEach, not @BeforeAll: RestAssured learns the random test port only per test
+    @BeforeEach
     void projects() {
+        if (a != null) {
+            return;
+        }
         a = newProject("acc-a");
         b = newProject("acc-b");
         for (String p : List.of(a, b)) {
