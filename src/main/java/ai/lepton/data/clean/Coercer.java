@@ -32,7 +32,7 @@ public final class Coercer {
                     return null;
                 }
                 String d = Values.canonicalDecimal(v);
-                number = Double.parseDouble(d);
+                number = Values.toDouble(d);
                 return d;
             case BOOLEAN:
                 Boolean b = Values.parseBoolean(v);

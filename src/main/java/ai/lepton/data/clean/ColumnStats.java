@@ -2,8 +2,6 @@ package ai.lepton.data.clean;
 
 import ai.lepton.data.classify.PiiDetector;
 import ai.lepton.data.classify.PiiKind;
-import java.util.HashSet;
-import java.util.Set;
 
 /** What the first pass learns about one column: how many values fit each type and each kind of personal data. */
 public final class ColumnStats {
@@ -18,7 +16,7 @@ public final class ColumnStats {
     long epochMillis;
     long totalLength;
     final long[] pii = new long[PiiKind.values().length];
-    private final Set<String> distinct = new HashSet<>();
+    private final LongHashSet distinct = new LongHashSet(64);
     private final int distinctCap;
     private boolean distinctOverflow;
     private final long[] ts = new long[2];
@@ -36,7 +34,7 @@ public final class ColumnStats {
         return nonNull;
     }
 
-    /** Distinct non-null values, exact up to {@code maxCategories + 1}. */
+    /** Distinct non-null values (by 64-bit hash), exact up to {@code maxCategories + 1}. */
     public int distinctSeen() {
         return distinct.size();
     }
@@ -54,10 +52,9 @@ public final class ColumnStats {
         nonNull++;
         totalLength += v.length();
         if (!distinctOverflow) {
-            distinct.add(v);
+            distinct.add(Murmur3.hash64(v));
             if (distinct.size() > distinctCap) {
                 distinctOverflow = true;
-                distinct.clear();
             }
         }
         char c0 = v.charAt(0);

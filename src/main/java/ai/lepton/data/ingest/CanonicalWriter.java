@@ -65,10 +65,36 @@ final class CanonicalWriter implements Closeable {
                 break;
             }
         }
-        if (quote) {
-            put((byte) '"');
+        int n = value.length();
+        if (rowLen + 4 * n + 3 > row.length) {
+            row = Arrays.copyOf(row, Math.max(row.length * 2, rowLen + 4 * n + 3));
         }
-        for (int i = 0; i < value.length(); i++) {
+        if (!quote) {
+            // common case: no quoting; write straight into the row buffer
+            byte[] r = row;
+            int at = rowLen;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                r[at++] = (byte) c;
+            }
+            rowLen = at;
+            if (i == n) {
+                return;
+            }
+            encode(value, i);
+            return;
+        }
+        put((byte) '"');
+        encode(value, 0);
+        put((byte) '"');
+    }
+
+    private void encode(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 if (c == '"') {
@@ -90,9 +116,6 @@ final class CanonicalWriter implements Closeable {
                 put((byte) (0x80 | ((c >> 6) & 0x3F)));
                 put((byte) (0x80 | (c & 0x3F)));
             }
-        }
-        if (quote) {
-            put((byte) '"');
         }
     }
 

@@ -75,6 +75,41 @@ public final class IngestPipeline {
         }
     }
 
+    /** Records as the tokenizer produced them, handed from the reading thread to pass 1. */
+    static final class RawBatch {
+        static final int CAPACITY = 1024;
+        final long[] lines = new long[CAPACITY];
+        final int[] counts = new int[CAPACITY];
+        final String[][] fields = new String[CAPACITY][];
+        final int width;
+        int n;
+
+        RawBatch(int width) {
+            this.width = width;
+        }
+
+        /** Reads up to CAPACITY records; false when the input is exhausted. */
+        boolean fill(CsvTokenizer csv) throws IOException, IngestException {
+            n = 0;
+            while (n < CAPACITY) {
+                if (!csv.next()) {
+                    return false;
+                }
+                int count = csv.count();
+                String[] dst = fields[n];
+                if (dst == null || dst.length < count) {
+                    dst = new String[Math.max(count, width)];
+                    fields[n] = dst;
+                }
+                System.arraycopy(csv.fields(), 0, dst, 0, count);
+                lines[n] = csv.recordLine();
+                counts[n] = count;
+                n++;
+            }
+            return true;
+        }
+    }
+
     /** What pass 1 hands to pass 2. */
     private record FirstPass(List<String> columns, List<ColumnStats> stats, long records) {
     }
@@ -107,36 +142,45 @@ public final class IngestPipeline {
         }
         String[] row = new String[width];
         long records = 0;
-        while (csv.next()) {
-            records++;
-            int n = csv.count();
-            long line = csv.recordLine();
-            if (n > width) {
-                if (policy == ErrorPolicy.DROP_ROW) {
-                    spool.dropped(line, n + " fields, the header has " + width);
-                    continue;
+        // the tokenizer (and with it UTF-8 validation and the network read) runs on a second thread
+        try (BatchPipe<RawBatch> pipe = new BatchPipe<>("lepton-ingest-read", () -> new RawBatch(width), 4,
+                batch -> batch.fill(csv))) {
+            RawBatch batch;
+            while ((batch = pipe.take()) != null) {
+                for (int r = 0; r < batch.n; r++) {
+                    records++;
+                    int n = batch.counts[r];
+                    long line = batch.lines[r];
+                    if (n > width) {
+                        if (policy == ErrorPolicy.DROP_ROW) {
+                            spool.dropped(line, n + " fields, the header has " + width);
+                            continue;
+                        }
+                        throw IngestException.malformed(line, n + " fields, the header has " + width
+                                + (policy == ErrorPolicy.NULL_CELL ? " (use onError=drop-row to drop such rows)" : ""));
+                    }
+                    if (n < width) {
+                        if (policy == ErrorPolicy.FAIL) {
+                            throw IngestException.malformed(line, n + " fields, the header has " + width
+                                    + " (onError=fail)");
+                        }
+                        if (policy == ErrorPolicy.DROP_ROW) {
+                            spool.dropped(line, "missing " + (width - n) + " field(s)");
+                            continue;
+                        }
+                    }
+                    String[] f = batch.fields[r];
+                    for (int i = 0; i < width; i++) {
+                        String v = i < n ? Values.normalize(f[i]) : null;
+                        row[i] = v;
+                        if (v != null) {
+                            stats.get(i).add(v);
+                        }
+                    }
+                    spool.row(line, width - n, row, width);
                 }
-                throw IngestException.malformed(line, n + " fields, the header has " + width
-                        + (policy == ErrorPolicy.NULL_CELL ? " (use onError=drop-row to drop such rows)" : ""));
+                pipe.release(batch);
             }
-            if (n < width) {
-                if (policy == ErrorPolicy.FAIL) {
-                    throw IngestException.malformed(line, n + " fields, the header has " + width + " (onError=fail)");
-                }
-                if (policy == ErrorPolicy.DROP_ROW) {
-                    spool.dropped(line, "missing " + (width - n) + " field(s)");
-                    continue;
-                }
-            }
-            String[] f = csv.fields();
-            for (int i = 0; i < width; i++) {
-                String v = i < n ? Values.normalize(f[i]) : null;
-                row[i] = v;
-                if (v != null) {
-                    stats.get(i).add(v);
-                }
-            }
-            spool.row(line, width - n, row, width);
         }
         return new FirstPass(columns, stats, records);
     }
@@ -172,6 +216,111 @@ public final class IngestPipeline {
         return new FirstPass(List.copyOf(nd.columns()), stats, records);
     }
 
+    /** Rows coerced to canonical form by the cooking thread, handed to the writer (the caller's thread). */
+    static final class CookedBatch {
+        static final int CAPACITY = 1024;
+        final String[][] out;
+        final double[][] numbers;
+        final long[][] seconds;
+        final long[][] nanos;
+        int n;
+
+        CookedBatch(int width) {
+            out = new String[CAPACITY][width];
+            numbers = new double[CAPACITY][width];
+            seconds = new long[CAPACITY][width];
+            nanos = new long[CAPACITY][width];
+        }
+    }
+
+    /**
+     * Pass 2's first half, on its own thread: reads the spool, replaces personal data, coerces cells and applies the
+     * error policy. It owns the rejection bookkeeping, which the caller reads after the pipe has ended.
+     */
+    private final class Cook {
+        final Spool.Reader spool;
+        final List<String> columns;
+        final ColumnType[] types;
+        final boolean[] replace;
+        final IngestOptions options;
+        final PiiMasker masker;
+        final Coercer coercer = new Coercer();
+        final List<RejectedCell> sample = new ArrayList<>();
+        long rejected;
+        long dataRow;
+
+        Cook(Spool.Reader spool, List<String> columns, ColumnType[] types, boolean[] replace, IngestOptions options) {
+            this.spool = spool;
+            this.columns = columns;
+            this.types = types;
+            this.replace = replace;
+            this.options = options;
+            this.masker = new PiiMasker(options.pii() == PiiPolicy.HASH ? options.piiHashKey() : null);
+        }
+
+        void reject(long line, String column, String value, String reason) {
+            rejected++;
+            if (sample.size() < settings.rejectedSampleSize()) {
+                sample.add(new RejectedCell(dataRow, line, column, value, reason));
+            }
+        }
+
+        boolean fill(CookedBatch b) throws IOException, IngestException {
+            b.n = 0;
+            int width = columns.size();
+            ErrorPolicy policy = options.onError();
+            rows:
+            while (b.n < CookedBatch.CAPACITY) {
+                if (!spool.next()) {
+                    return false;
+                }
+                dataRow++;
+                if (spool.tag == Spool.DROPPED) {
+                    reject(spool.line, null, null, spool.reason);
+                    continue;
+                }
+                if (spool.missing > 0) {
+                    reject(spool.line, null, null, "missing " + spool.missing + " field(s)");
+                }
+                String[] v = spool.values;
+                int present = spool.count;
+                String[] out = b.out[b.n];
+                for (int i = 0; i < width; i++) {
+                    String value = i < present ? v[i] : null;
+                    if (value == null) {
+                        out[i] = null;
+                        continue;
+                    }
+                    if (replace[i]) {
+                        out[i] = options.pii() == PiiPolicy.HASH ? masker.hash(value) : PiiMasker.mask(value);
+                        continue;
+                    }
+                    String c = coercer.coerce(types[i], value);
+                    if (c == null) {
+                        String column = columns.get(i);
+                        if (policy == ErrorPolicy.FAIL) {
+                            throw new IngestException(IngestException.Kind.BAD_CELL, spool.line, column,
+                                    "line " + spool.line + ", column '" + column + "': " + Coercer.reason(types[i])
+                                            + ": '" + preview(value) + "' (onError=fail)");
+                        }
+                        reject(spool.line, column, preview(value), Coercer.reason(types[i]));
+                        if (policy == ErrorPolicy.DROP_ROW) {
+                            continue rows;
+                        }
+                        out[i] = null;
+                        continue;
+                    }
+                    out[i] = c;
+                    b.numbers[b.n][i] = coercer.number;
+                    b.seconds[b.n][i] = coercer.epochSecond;
+                    b.nanos[b.n][i] = coercer.nanos;
+                }
+                b.n++;
+            }
+            return true;
+        }
+    }
+
     private IngestResult secondPass(FirstPass first, Path spoolFile, Path output, IngestOptions options,
             long bytesRead) throws IOException, IngestException {
         int width = first.columns().size();
@@ -188,106 +337,57 @@ public final class IngestPipeline {
             schema.add(new ColumnSchema(first.columns().get(i), types[i], tags));
             profilers.add(new ColumnProfiler(first.columns().get(i), types[i]));
         }
-        PiiMasker masker = new PiiMasker(options.pii() == PiiPolicy.HASH ? options.piiHashKey() : null);
-        Coercer coercer = new Coercer();
         RowHashSet seen = new RowHashSet(1 << 16);
         long[] hash = new long[2];
-        List<RejectedCell> sample = new ArrayList<>();
-        long rejected = 0;
         long duplicates = 0;
         long kept = 0;
-        long dataRow = 0;
         long[] index = new long[64];
         int indexSize = 0;
-        String[] out = new String[width];
-        double[] numbers = new double[width];
-        long[] seconds = new long[width];
-        long[] nanos = new long[width];
-        ErrorPolicy policy = options.onError();
         String canonicalSha;
         long canonicalBytes;
+        Cook cook;
         try (Spool.Reader spool = new Spool.Reader(spoolFile); CanonicalWriter w = new CanonicalWriter(output)) {
+            cook = new Cook(spool, first.columns(), types, replace, options);
             w.header(first.columns());
-            rows:
-            while (spool.next()) {
-                dataRow++;
-                if (spool.tag == Spool.DROPPED) {
-                    rejected++;
-                    if (sample.size() < settings.rejectedSampleSize()) {
-                        sample.add(new RejectedCell(dataRow, spool.line, null, null, spool.reason));
-                    }
-                    continue;
-                }
-                if (spool.missing > 0) {
-                    rejected++;
-                    if (sample.size() < settings.rejectedSampleSize()) {
-                        sample.add(new RejectedCell(dataRow, spool.line, null, null,
-                                "missing " + spool.missing + " field(s)"));
-                    }
-                }
-                String[] v = spool.values;
-                int present = spool.count;
-                for (int i = 0; i < width; i++) {
-                    String value = i < present ? v[i] : null;
-                    if (value == null) {
-                        out[i] = null;
-                        continue;
-                    }
-                    if (replace[i]) {
-                        out[i] = options.pii() == PiiPolicy.HASH ? masker.hash(value) : PiiMasker.mask(value);
-                        continue;
-                    }
-                    String c = coercer.coerce(types[i], value);
-                    if (c == null) {
-                        String column = first.columns().get(i);
-                        if (policy == ErrorPolicy.FAIL) {
-                            throw new IngestException(IngestException.Kind.BAD_CELL, spool.line, column,
-                                    "line " + spool.line + ", column '" + column + "': " + Coercer.reason(types[i])
-                                            + ": '" + preview(value) + "' (onError=fail)");
+            try (BatchPipe<CookedBatch> pipe = new BatchPipe<>("lepton-ingest-cook", () -> new CookedBatch(width), 4,
+                    cook::fill)) {
+                CookedBatch b;
+                while ((b = pipe.take()) != null) {
+                    for (int r = 0; r < b.n; r++) {
+                        String[] out = b.out[r];
+                        w.beginRow();
+                        for (int i = 0; i < width; i++) {
+                            if (out[i] == null && width == 1) {
+                                w.quotedEmptyCell();
+                            } else {
+                                w.cell(out[i]);
+                            }
                         }
-                        rejected++;
-                        if (sample.size() < settings.rejectedSampleSize()) {
-                            sample.add(new RejectedCell(dataRow, spool.line, column, preview(value),
-                                    Coercer.reason(types[i])));
+                        Murmur3.hash128(w.rowBytes(), 0, w.rowLength(), 0x5eed, hash);
+                        if (!seen.add(hash[0], hash[1])) {
+                            duplicates++;
+                            continue;
                         }
-                        if (policy == ErrorPolicy.DROP_ROW) {
-                            continue rows;
+                        if (kept % settings.rowIndexInterval() == 0) {
+                            if (indexSize == index.length) {
+                                index = Arrays.copyOf(index, indexSize * 2);
+                            }
+                            index[indexSize++] = w.offset();
                         }
-                        out[i] = null;
-                        continue;
+                        w.commitRow();
+                        kept++;
+                        double[] numbers = b.numbers[r];
+                        long[] seconds = b.seconds[r];
+                        long[] nanos = b.nanos[r];
+                        for (int i = 0; i < width; i++) {
+                            if (out[i] == null) {
+                                profilers.get(i).addNull();
+                            } else {
+                                profilers.get(i).add(out[i], numbers[i], seconds[i], nanos[i]);
+                            }
+                        }
                     }
-                    out[i] = c;
-                    numbers[i] = coercer.number;
-                    seconds[i] = coercer.epochSecond;
-                    nanos[i] = coercer.nanos;
-                }
-                w.beginRow();
-                for (int i = 0; i < width; i++) {
-                    if (out[i] == null && width == 1) {
-                        w.quotedEmptyCell();
-                    } else {
-                        w.cell(out[i]);
-                    }
-                }
-                Murmur3.hash128(w.rowBytes(), 0, w.rowLength(), 0x5eed, hash);
-                if (!seen.add(hash[0], hash[1])) {
-                    duplicates++;
-                    continue;
-                }
-                if (kept % settings.rowIndexInterval() == 0) {
-                    if (indexSize == index.length) {
-                        index = Arrays.copyOf(index, indexSize * 2);
-                    }
-                    index[indexSize++] = w.offset();
-                }
-                w.commitRow();
-                kept++;
-                for (int i = 0; i < width; i++) {
-                    if (out[i] == null) {
-                        profilers.get(i).addNull();
-                    } else {
-                        profilers.get(i).add(out[i], numbers[i], seconds[i], nanos[i]);
-                    }
+                    pipe.release(b);
                 }
             }
             canonicalBytes = w.offset();
@@ -297,8 +397,8 @@ public final class IngestPipeline {
         for (ColumnProfiler p : profilers) {
             profile.add(p.result());
         }
-        return new IngestResult(output, canonicalSha, canonicalBytes, kept, schema, duplicates, rejected,
-                List.copyOf(sample), profile, Arrays.copyOf(index, indexSize), bytesRead, first.records());
+        return new IngestResult(output, canonicalSha, canonicalBytes, kept, schema, duplicates, cook.rejected,
+                List.copyOf(cook.sample), profile, Arrays.copyOf(index, indexSize), bytesRead, first.records());
     }
 
     private static String preview(String value) {

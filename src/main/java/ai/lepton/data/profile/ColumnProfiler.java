@@ -3,15 +3,14 @@ package ai.lepton.data.profile;
 import ai.lepton.data.api.ColumnProfile;
 import ai.lepton.data.api.ColumnType;
 import ai.lepton.data.api.ValueCount;
+import ai.lepton.data.clean.LongHashSet;
 import ai.lepton.data.clean.Murmur3;
 import ai.lepton.data.clean.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Accumulates one column's profile over the stored rows, in bounded memory. */
 public final class ColumnProfiler {
@@ -24,8 +23,9 @@ public final class ColumnProfiler {
     private final ColumnType type;
     private long count;
     private long nulls;
-    private Set<String> exact = new HashSet<>();
-    private final HyperLogLog hll = new HyperLogLog(14);
+    // exact distinct count by 64-bit value hash until EXACT_DISTINCT, then HyperLogLog (fed with the exact set)
+    private LongHashSet exact = new LongHashSet(64);
+    private HyperLogLog hll;
     // Welford's online mean and variance
     private long n;
     private double mean;
@@ -52,13 +52,26 @@ public final class ColumnProfiler {
     /** A non-null canonical value; {@code number} for numeric columns, epoch for timestamps. */
     public void add(String value, double number, long epochSecond, long nanos) {
         count++;
-        if (exact != null) {
-            exact.add(value);
-            if (exact.size() > EXACT_DISTINCT) {
-                exact = null;
+        if (frequencies == null) {
+            long h;
+            if (type.numeric()) {
+                h = mix(Double.doubleToLongBits(number == 0 ? 0.0 : number));
+            } else if (type == ColumnType.TIMESTAMP) {
+                h = mix(epochSecond * 1_000_000_007L + nanos);
+            } else {
+                h = Murmur3.hash64(value);
+            }
+            if (exact != null) {
+                exact.add(h);
+                if (exact.size() > EXACT_DISTINCT) {
+                    hll = new HyperLogLog(14);
+                    exact.forEach(hll::add);
+                    exact = null;
+                }
+            } else {
+                hll.add(h);
             }
         }
-        hll.add(Murmur3.hash64(value));
         if (type.numeric()) {
             n++;
             double delta = number - mean;
@@ -80,8 +93,17 @@ public final class ColumnProfiler {
         }
     }
 
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+
     public ColumnProfile result() {
-        long distinct = exact != null ? exact.size() : hll.estimate();
+        long distinct = frequencies != null ? frequencies.size() : exact != null ? exact.size() : hll.estimate();
         boolean numbers = type.numeric() && n > 0;
         boolean times = type == ColumnType.TIMESTAMP && minSec != Long.MAX_VALUE;
         List<ValueCount> top = new ArrayList<>();
