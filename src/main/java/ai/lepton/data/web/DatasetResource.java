@@ -96,6 +96,9 @@ public class DatasetResource {
 
     @GET
     @Operation(summary = "List datasets")
+    @APIResponse(responseCode = "200", description = "A page of datasets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "datasets", value = "{\"items\":[{\"name\":\"sales\",\"description\":\"CRM export\","
+                    + "\"createdAt\":\"2026-11-28T09:00:00Z\",\"versionCount\":2,\"latestVersion\":2}],\"offset\":0,\"limit\":50,\"total\":1}")))
     public Page<DatasetSummary> list(@PathParam("project") String project, @QueryParam("offset") Long offset,
             @QueryParam("limit") Integer limit) {
         return datasets.list(project, PageRequest.of(offset, limit, 1000));
@@ -105,6 +108,14 @@ public class DatasetResource {
     @Path("{dataset}")
     @Operation(summary = "Get a dataset with its versions and lineage",
             description = "Each version names its parent (the version it was derived from) and its source.")
+    @APIResponse(responseCode = "200", description = "The dataset", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "dataset", value = "{\"name\":\"sales\",\"description\":\"CRM export\","
+                    + "\"createdAt\":\"2026-11-28T09:00:00Z\",\"createdBy\":\"ci\",\"versions\":[{\"number\":1,\"sha256\":\"9f2c...e1\","
+                    + "\"rows\":3,\"columns\":[{\"name\":\"id\",\"type\":\"integer\",\"tags\":[]}],\"duplicatesRemoved\":1,"
+                    + "\"rejectedCount\":0,\"parent\":null,\"source\":\"crm-export\",\"createdAt\":\"2026-11-28T09:05:00Z\"},"
+                    + "{\"number\":2,\"sha256\":\"41d0...7a\",\"rows\":4,\"columns\":[{\"name\":\"id\",\"type\":\"integer\",\"tags\":[]}],"
+                    + "\"duplicatesRemoved\":0,\"rejectedCount\":0,\"parent\":1,\"source\":\"crm-export-2\","
+                    + "\"createdAt\":\"2026-11-28T10:05:00Z\"}]}")))
     public DatasetView get(@PathParam("project") String project, @PathParam("dataset") String dataset) {
         return datasets.get(project, dataset);
     }
@@ -208,6 +219,8 @@ public class DatasetResource {
     @Produces("text/csv")
     @Operation(summary = "Download a version's canonical content",
             description = "UTF-8 CSV with a header line; exactly the bytes its sha256 was computed over.")
+    @APIResponse(responseCode = "200", description = "The canonical CSV", content = @Content(mediaType = "text/csv",
+            examples = @ExampleObject(name = "csv", value = "id,email,amount\n1,ana@example.com,10.5\n2,bo@example.com,7\n")))
     public Response content(@PathParam("project") String project, @PathParam("dataset") String dataset,
             @PathParam("number") int number) throws java.io.IOException {
         VersionView v = datasets.version(project, dataset, number);

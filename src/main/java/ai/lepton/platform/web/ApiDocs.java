@@ -21,6 +21,13 @@ public final class ApiDocs {
             {"type":"https://lepton.ai/problems/conflict","title":"Conflict","status":409,\
             "detail":"a project named 'demo' already exists","instance":"/api/projects"}""";
 
+    public static final String KEY_PAGE = """
+            {"items":[{"id":7,"name":"dashboard","role":"viewer","project":"demo","prefix":"lep_7Qm2Tz",\
+            "createdAt":"2026-11-28T09:00:00Z","revokedAt":null}],"offset":0,"limit":50,"total":1}""";
+    public static final String KEY_REVOKED = """
+            {"id":7,"name":"dashboard","role":"viewer","project":"demo","prefix":"lep_7Qm2Tz",\
+            "createdAt":"2026-11-28T09:00:00Z","revokedAt":"2026-11-28T10:00:00Z"}""";
+
     private ApiDocs() {
     }
 }

@@ -65,6 +65,8 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List a project's keys", description = "Secrets are never listed, only their prefixes.")
+    @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "keys", value = ApiDocs.KEY_PAGE)))
     public Page<ApiKeyView> listProjectKeys(@PathParam("project") String project, @QueryParam("offset") Long offset,
             @QueryParam("limit") Integer limit) {
         return keys.list(project, PageRequest.of(offset, limit, config.paging().maxLimit()));
@@ -74,6 +76,8 @@ public class ApiKeyResource {
     @Path("{id}")
     @Operation(summary = "Revoke a project key", description = "Takes effect at once in this process, within the key "
             + "cache TTL (30 s by default) in other replicas.")
+    @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "revoked", value = ApiDocs.KEY_REVOKED)))
     public ApiKeyView revokeProjectKey(@PathParam("project") String project, @PathParam("id") long id) {
         return keys.revoke(project, id);
     }

@@ -50,6 +50,8 @@ public class InstallationKeyResource {
 
     @GET
     @Operation(summary = "List installation keys")
+    @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "keys", value = ApiDocs.KEY_PAGE)))
     public Page<ApiKeyView> listInstallationKeys(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
         return keys.list(null, PageRequest.of(offset, limit, config.paging().maxLimit()));
     }
@@ -57,6 +59,8 @@ public class InstallationKeyResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke an installation key")
+    @APIResponse(responseCode = "200", description = "The revoked key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "revoked", value = ApiDocs.KEY_REVOKED)))
     public ApiKeyView revokeInstallationKey(@PathParam("id") long id) {
         return keys.revoke(null, id);
     }

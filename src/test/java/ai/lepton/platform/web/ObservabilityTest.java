@@ -43,6 +43,27 @@ class ObservabilityTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDocumentedWithASummaryAndAnExample() {
+        java.util.Map<String, Object> paths = given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
+                .extract().path("paths");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        paths.forEach((path, item) -> ((java.util.Map<String, Object>) item).forEach((method, op) -> {
+            if (!(op instanceof java.util.Map<?, ?> operation) || method.equals("parameters")) {
+                return;
+            }
+            if (operation.get("summary") == null) {
+                missing.add(method + " " + path + ": no summary");
+            }
+            String json = op.toString();
+            if (!json.contains("examples=") && !json.contains("example=")) {
+                missing.add(method + " " + path + ": no example");
+            }
+        }));
+        org.assertj.core.api.Assertions.assertThat(missing).isEmpty();
+    }
+
+    @Test
     void graphqlNeedsAKeyButItsUiDoesNot() {
         given().get("/q/graphql-ui/").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("query", "{ projects { name } }")).post("/graphql")
