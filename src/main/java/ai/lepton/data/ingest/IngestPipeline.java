@@ -75,36 +75,57 @@ public final class IngestPipeline {
         }
     }
 
-    /** Records as the tokenizer produced them, handed from the reading thread to pass 1. */
+    /** Normalised records and their encoded spool bytes, handed from the reading thread to pass 1. */
     static final class RawBatch {
         static final int CAPACITY = 1024;
-        final long[] lines = new long[CAPACITY];
-        final int[] counts = new int[CAPACITY];
-        final String[][] fields = new String[CAPACITY][];
+        final String[][] values;
+        final boolean[] kept = new boolean[CAPACITY];
+        final Spool.Encoder spool = new Spool.Encoder();
         final int width;
         int n;
 
         RawBatch(int width) {
             this.width = width;
+            this.values = new String[CAPACITY][width];
         }
 
         /** Reads up to CAPACITY records; false when the input is exhausted. */
-        boolean fill(CsvTokenizer csv) throws IOException, IngestException {
+        boolean fill(CsvTokenizer csv, ErrorPolicy policy) throws IOException, IngestException {
             n = 0;
+            spool.clear();
             while (n < CAPACITY) {
                 if (!csv.next()) {
                     return false;
                 }
                 int count = csv.count();
-                String[] dst = fields[n];
-                if (dst == null || dst.length < count) {
-                    dst = new String[Math.max(count, width)];
-                    fields[n] = dst;
+                long line = csv.recordLine();
+                String[] f = csv.fields();
+                int r = n++;
+                kept[r] = false;
+                if (count > width) {
+                    if (policy == ErrorPolicy.DROP_ROW) {
+                        spool.dropped(line, count + " fields, the header has " + width);
+                        continue;
+                    }
+                    throw IngestException.malformed(line, count + " fields, the header has " + width
+                            + (policy == ErrorPolicy.NULL_CELL ? " (use onError=drop-row to drop such rows)" : ""));
                 }
-                System.arraycopy(csv.fields(), 0, dst, 0, count);
-                lines[n] = csv.recordLine();
-                counts[n] = count;
-                n++;
+                if (count < width) {
+                    if (policy == ErrorPolicy.FAIL) {
+                        throw IngestException.malformed(line, count + " fields, the header has " + width
+                                + " (onError=fail)");
+                    }
+                    if (policy == ErrorPolicy.DROP_ROW) {
+                        spool.dropped(line, "missing " + (width - count) + " field(s)");
+                        continue;
+                    }
+                }
+                String[] v = values[r];
+                for (int i = 0; i < width; i++) {
+                    v[i] = i < count ? Values.normalize(f[i]) : null;
+                }
+                kept[r] = true;
+                spool.row(line, width - count, v, width);
             }
             return true;
         }
@@ -140,45 +161,26 @@ public final class IngestPipeline {
         for (String c : columns) {
             stats.add(new ColumnStats(c, settings.maxCategories()));
         }
-        String[] row = new String[width];
         long records = 0;
-        // the tokenizer (and with it UTF-8 validation and the network read) runs on a second thread
+        // tokenizing, ragged-row checks, normalisation and spool encoding run on a second thread; this one keeps the
+        // per-column statistics and writes the spool
         try (BatchPipe<RawBatch> pipe = new BatchPipe<>("lepton-ingest-read", () -> new RawBatch(width), 4,
-                batch -> batch.fill(csv))) {
+                batch -> batch.fill(csv, policy))) {
             RawBatch batch;
             while ((batch = pipe.take()) != null) {
+                records += batch.n;
                 for (int r = 0; r < batch.n; r++) {
-                    records++;
-                    int n = batch.counts[r];
-                    long line = batch.lines[r];
-                    if (n > width) {
-                        if (policy == ErrorPolicy.DROP_ROW) {
-                            spool.dropped(line, n + " fields, the header has " + width);
-                            continue;
-                        }
-                        throw IngestException.malformed(line, n + " fields, the header has " + width
-                                + (policy == ErrorPolicy.NULL_CELL ? " (use onError=drop-row to drop such rows)" : ""));
+                    if (!batch.kept[r]) {
+                        continue;
                     }
-                    if (n < width) {
-                        if (policy == ErrorPolicy.FAIL) {
-                            throw IngestException.malformed(line, n + " fields, the header has " + width
-                                    + " (onError=fail)");
-                        }
-                        if (policy == ErrorPolicy.DROP_ROW) {
-                            spool.dropped(line, "missing " + (width - n) + " field(s)");
-                            continue;
-                        }
-                    }
-                    String[] f = batch.fields[r];
+                    String[] v = batch.values[r];
                     for (int i = 0; i < width; i++) {
-                        String v = i < n ? Values.normalize(f[i]) : null;
-                        row[i] = v;
-                        if (v != null) {
-                            stats.get(i).add(v);
+                        if (v[i] != null) {
+                            stats.get(i).add(v[i]);
                         }
                     }
-                    spool.row(line, width - n, row, width);
                 }
+                spool.write(batch.spool);
                 pipe.release(batch);
             }
         }
@@ -187,6 +189,7 @@ public final class IngestPipeline {
 
     private FirstPass ndjsonPass(Reader reader, Spool.Writer spool) throws IOException, IngestException {
         NdjsonReader nd = new NdjsonReader(reader, settings.maxColumns(), settings.maxCellChars());
+        Spool.Encoder encoder = new Spool.Encoder();
         List<ColumnStats> stats = new ArrayList<>();
         String[] row = new String[16];
         long records = 0;
@@ -207,8 +210,13 @@ public final class IngestPipeline {
                     stats.get(i).add(v);
                 }
             }
-            spool.row(nd.recordLine(), 0, row, width);
+            encoder.row(nd.recordLine(), 0, row, width);
+            if (encoder.length() > 1 << 16) {
+                spool.write(encoder);
+                encoder.clear();
+            }
         }
+        spool.write(encoder);
         if (records == 0) {
             throw new IngestException(IngestException.Kind.EMPTY, 0, null,
                     "the upload is empty: NDJSON needs at least one JSON object");
@@ -216,13 +224,18 @@ public final class IngestPipeline {
         return new FirstPass(List.copyOf(nd.columns()), stats, records);
     }
 
-    /** Rows coerced to canonical form by the cooking thread, handed to the writer (the caller's thread). */
+    /** Rows coerced, encoded and hashed by the cooking thread, handed to the writer (the caller's thread). */
     static final class CookedBatch {
         static final int CAPACITY = 1024;
         final String[][] out;
         final double[][] numbers;
         final long[][] seconds;
         final long[][] nanos;
+        final RowEncoder rows = new RowEncoder(1 << 16);
+        final int[] end = new int[CAPACITY];
+        final long[] h1 = new long[CAPACITY];
+        final long[] h2 = new long[CAPACITY];
+        final long[] hash = new long[2];
         int n;
 
         CookedBatch(int width) {
@@ -267,6 +280,7 @@ public final class IngestPipeline {
 
         boolean fill(CookedBatch b) throws IOException, IngestException {
             b.n = 0;
+            b.rows.clear();
             int width = columns.size();
             ErrorPolicy policy = options.onError();
             rows:
@@ -315,6 +329,20 @@ public final class IngestPipeline {
                     b.seconds[b.n][i] = coercer.epochSecond;
                     b.nanos[b.n][i] = coercer.nanos;
                 }
+                int start = b.rows.length();
+                b.rows.beginRow();
+                for (int i = 0; i < width; i++) {
+                    if (out[i] == null && width == 1) {
+                        b.rows.quotedEmptyCell();
+                    } else {
+                        b.rows.cell(out[i]);
+                    }
+                }
+                b.rows.endRow();
+                Murmur3.hash128(b.rows.bytes(), start, b.rows.length() - start, 0x5eed, b.hash);
+                b.h1[b.n] = b.hash[0];
+                b.h2[b.n] = b.hash[1];
+                b.end[b.n] = b.rows.length();
                 b.n++;
             }
             return true;
@@ -338,7 +366,6 @@ public final class IngestPipeline {
             profilers.add(new ColumnProfiler(first.columns().get(i), types[i]));
         }
         RowHashSet seen = new RowHashSet(1 << 16);
-        long[] hash = new long[2];
         long duplicates = 0;
         long kept = 0;
         long[] index = new long[64];
@@ -353,18 +380,9 @@ public final class IngestPipeline {
                     cook::fill)) {
                 CookedBatch b;
                 while ((b = pipe.take()) != null) {
+                    byte[] bytes = b.rows.bytes();
                     for (int r = 0; r < b.n; r++) {
-                        String[] out = b.out[r];
-                        w.beginRow();
-                        for (int i = 0; i < width; i++) {
-                            if (out[i] == null && width == 1) {
-                                w.quotedEmptyCell();
-                            } else {
-                                w.cell(out[i]);
-                            }
-                        }
-                        Murmur3.hash128(w.rowBytes(), 0, w.rowLength(), 0x5eed, hash);
-                        if (!seen.add(hash[0], hash[1])) {
+                        if (!seen.add(b.h1[r], b.h2[r])) {
                             duplicates++;
                             continue;
                         }
@@ -374,8 +392,10 @@ public final class IngestPipeline {
                             }
                             index[indexSize++] = w.offset();
                         }
-                        w.commitRow();
+                        int from = r == 0 ? 0 : b.end[r - 1];
+                        w.write(bytes, from, b.end[r] - from);
                         kept++;
+                        String[] out = b.out[r];
                         double[] numbers = b.numbers[r];
                         long[] seconds = b.seconds[r];
                         long[] nanos = b.nanos[r];

@@ -24,16 +24,24 @@ final class Spool {
     private Spool() {
     }
 
-    static final class Writer implements Closeable {
-        private final OutputStream out;
+    /** Encodes spool records into a growable in-memory buffer (on the reading thread). */
+    static final class Encoder {
         private byte[] buf = new byte[1 << 16];
         private int len;
 
-        Writer(Path file) throws IOException {
-            this.out = Files.newOutputStream(file);
+        byte[] bytes() {
+            return buf;
         }
 
-        void row(long line, int missing, String[] values, int count) throws IOException {
+        int length() {
+            return len;
+        }
+
+        void clear() {
+            len = 0;
+        }
+
+        void row(long line, int missing, String[] values, int count) {
             ensure(17);
             buf[len++] = ROW;
             putLong(line);
@@ -44,14 +52,14 @@ final class Spool {
             }
         }
 
-        void dropped(long line, String reason) throws IOException {
+        void dropped(long line, String reason) {
             ensure(9);
             buf[len++] = DROPPED;
             putLong(line);
             string(reason);
         }
 
-        private void string(String s) throws IOException {
+        private void string(String s) {
             if (s == null) {
                 ensure(4);
                 putInt(-1);
@@ -62,34 +70,33 @@ final class Spool {
             int lenAt = len;
             len += 4;
             int start = len;
+            byte[] b = buf;
+            int at = len;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
-                    buf[len++] = (byte) c;
+                    b[at++] = (byte) c;
                 } else if (c < 0x800) {
-                    buf[len++] = (byte) (0xC0 | (c >> 6));
-                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                    b[at++] = (byte) (0xC0 | (c >> 6));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
                 } else {
                     // surrogate halves are written as 3-byte units and decoded back the same way (modified UTF-8)
-                    buf[len++] = (byte) (0xE0 | (c >> 12));
-                    buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                    b[at++] = (byte) (0xE0 | (c >> 12));
+                    b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
+            len = at;
             int bytes = len - start;
-            buf[lenAt] = (byte) (bytes >>> 24);
-            buf[lenAt + 1] = (byte) (bytes >>> 16);
-            buf[lenAt + 2] = (byte) (bytes >>> 8);
-            buf[lenAt + 3] = (byte) bytes;
+            b[lenAt] = (byte) (bytes >>> 24);
+            b[lenAt + 1] = (byte) (bytes >>> 16);
+            b[lenAt + 2] = (byte) (bytes >>> 8);
+            b[lenAt + 3] = (byte) bytes;
         }
 
-        private void ensure(int n) throws IOException {
+        private void ensure(int n) {
             if (len + n > buf.length) {
-                out.write(buf, 0, len);
-                len = 0;
-                if (n > buf.length) {
-                    buf = new byte[n];
-                }
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
             }
         }
 
@@ -104,11 +111,22 @@ final class Spool {
             putInt((int) (v >>> 32));
             putInt((int) v);
         }
+    }
+
+    /** Writes encoded records to the spool file. */
+    static final class Writer implements Closeable {
+        private final OutputStream out;
+
+        Writer(Path file) throws IOException {
+            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        void write(Encoder e) throws IOException {
+            out.write(e.bytes(), 0, e.length());
+        }
 
         @Override
         public void close() throws IOException {
-            out.write(buf, 0, len);
-            len = 0;
             out.close();
         }
     }
