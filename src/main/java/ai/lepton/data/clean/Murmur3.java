@@ -105,7 +105,8 @@ public final class Murmur3 {
         return fmix64(h);
     }
 
-    static long fmix64(long k) {
+    /** MurmurHash3's 64-bit finaliser: a fast bijective mix of a long. */
+    public static long fmix64(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

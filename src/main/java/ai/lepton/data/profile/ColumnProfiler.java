@@ -55,9 +55,9 @@ public final class ColumnProfiler {
         if (frequencies == null) {
             long h;
             if (type.numeric()) {
-                h = mix(Double.doubleToLongBits(number == 0 ? 0.0 : number));
+                h = Murmur3.fmix64(Double.doubleToLongBits(number == 0 ? 0.0 : number));
             } else if (type == ColumnType.TIMESTAMP) {
-                h = mix(epochSecond * 1_000_000_007L + nanos);
+                h = Murmur3.fmix64(epochSecond * 1_000_000_007L + nanos);
             } else {
                 h = Murmur3.hash64(value);
             }
@@ -91,15 +91,6 @@ public final class ColumnProfiler {
         } else if (frequencies != null) {
             frequencies.computeIfAbsent(value, k -> new long[1])[0]++;
         }
-    }
-
-    private static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
     }
 
     public ColumnProfile result() {
