@@ -1,5 +1,6 @@
 package ai.lepton.data.api;
 
+import ai.lepton.platform.api.ProjectRef;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,4 +15,13 @@ public interface DatasetCatalog {
      * in canonical form (see {@link ColumnType}). The caller closes the stream.
      */
     InputStream openContent(String project, String dataset, int number) throws IOException;
+
+    /**
+     * A version's metadata for work that runs outside a request (training jobs): the caller has already authorised
+     * {@code project}. 404 problem when the dataset or version does not exist in it.
+     */
+    VersionView version(ProjectRef project, String dataset, int number);
+
+    /** Streams a version's rows, typed, for work that runs outside a request (see {@link #version(ProjectRef, String, int)}). */
+    RowStream rows(ProjectRef project, String dataset, int number) throws IOException;
 }

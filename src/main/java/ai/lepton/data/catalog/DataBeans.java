@@ -49,6 +49,12 @@ public class DataBeans {
         }
     }
 
+    @Produces
+    @Singleton
+    ai.lepton.data.api.BlobStorage blobStorage(BlobStore store, @Named("ingest-work-dir") Path workDir) {
+        return new ai.lepton.data.blob.BlobStorageAdapter(store, workDir);
+    }
+
     /** The HMAC key for {@code ?pii=hash}: generated once per installation, shared by all replicas. */
     static byte[] piiHashKey(InstallationSettings settings) {
         String hex = settings.getOrCreate(PII_KEY_SETTING, () -> {

@@ -245,19 +245,30 @@ public class DatasetService implements DatasetCatalog {
     @Override
     public VersionView version(String project, String dataset, int number) {
         ProjectRef ref = projects.authorize(project, Action.READ);
-        return QuarkusTransaction.joiningExisting().call(() -> view(dataset, version(ref, dataset, number)));
+        return QuarkusTransaction.joiningExisting().call(() -> view(dataset, versionEntity(ref, dataset, number)));
     }
 
     @Override
     public InputStream openContent(String project, String dataset, int number) throws IOException {
         ProjectRef ref = projects.authorize(project, Action.READ);
-        String sha = QuarkusTransaction.joiningExisting().call(() -> version(ref, dataset, number).sha256);
+        String sha = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number).sha256);
         return blobs.open(sha);
+    }
+
+    @Override
+    public VersionView version(ProjectRef ref, String dataset, int number) {
+        return QuarkusTransaction.joiningExisting().call(() -> view(dataset, versionEntity(ref, dataset, number)));
+    }
+
+    @Override
+    public ai.lepton.data.api.RowStream rows(ProjectRef ref, String dataset, int number) throws IOException {
+        DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number));
+        return CanonicalCsv.stream(blobs.path(v.sha256), read(v.columnsJson, COLUMNS));
     }
 
     public RowsPage rows(String project, String dataset, int number, PageRequest page) {
         ProjectRef ref = projects.authorize(project, Action.READ);
-        DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> version(ref, dataset, number));
+        DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number));
         List<ColumnSchema> columns = read(v.columnsJson, COLUMNS);
         List<Map<String, Object>> rows;
         if (page.offset() >= v.rowCount) {
@@ -277,7 +288,7 @@ public class DatasetService implements DatasetCatalog {
 
     public VersionProfile profile(String project, String dataset, int number) {
         ProjectRef ref = projects.authorize(project, Action.READ);
-        DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> version(ref, dataset, number));
+        DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number));
         return new VersionProfile(dataset, v.number, v.rowCount, read(v.profileJson, PROFILE));
     }
 
@@ -295,7 +306,7 @@ public class DatasetService implements DatasetCatalog {
                 "dataset '" + name + "' not found in project '" + ref.name() + "'"));
     }
 
-    private DatasetVersionEntity version(ProjectRef ref, String dataset, int number) {
+    private DatasetVersionEntity versionEntity(ProjectRef ref, String dataset, int number) {
         DatasetEntity d = dataset(ref, dataset);
         return versions.find(d.id, number).orElseThrow(() -> ProblemException.notFound(
                 "version " + number + " of dataset '" + dataset + "' not found"));

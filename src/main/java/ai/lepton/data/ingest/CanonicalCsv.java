@@ -59,6 +59,63 @@ public final class CanonicalCsv {
         return rows;
     }
 
+    /** Streams every row of a canonical file, typed for training (see {@link ai.lepton.data.api.RowStream}). */
+    public static ai.lepton.data.api.RowStream stream(Path file, List<ColumnSchema> columns) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(java.nio.file.Files.newInputStream(file),
+                StandardCharsets.UTF_8), 1 << 16);
+        CsvTokenizer csv = new CsvTokenizer(reader, Integer.MAX_VALUE - 8, Math.max(columns.size(), 1));
+        try {
+            csv.next(); // header
+        } catch (IngestException e) {
+            reader.close();
+            throw new IOException("stored file " + file + " is not canonical CSV: " + e.getMessage());
+        }
+        Object[] values = new Object[columns.size()];
+        return new ai.lepton.data.api.RowStream() {
+            @Override
+            public List<ColumnSchema> columns() {
+                return columns;
+            }
+
+            @Override
+            public boolean next() throws IOException {
+                try {
+                    if (!csv.next()) {
+                        return false;
+                    }
+                } catch (IngestException e) {
+                    throw new IOException("stored file " + file + " is not canonical CSV: " + e.getMessage());
+                }
+                String[] f = csv.fields();
+                for (int i = 0; i < values.length; i++) {
+                    String v = i < csv.count() ? f[i] : null;
+                    values[i] = v == null || v.isEmpty() ? null : trainingValue(columns.get(i), v);
+                }
+                return true;
+            }
+
+            @Override
+            public Object value(int index) {
+                return values[index];
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
+    }
+
+    private static Object trainingValue(ColumnSchema column, String v) {
+        return switch (column.type()) {
+            case INTEGER -> Long.parseLong(v);
+            case DECIMAL -> Double.parseDouble(v);
+            case BOOLEAN -> Boolean.parseBoolean(v);
+            case TIMESTAMP -> (double) java.time.Instant.parse(v).getEpochSecond();
+            default -> v;
+        };
+    }
+
     private static Object typed(ColumnSchema column, String v) {
         return switch (column.type()) {
             case INTEGER -> Long.parseLong(v);
