@@ -22,6 +22,9 @@ public interface DatasetCatalog {
      */
     VersionView version(ProjectRef project, String dataset, int number);
 
+    /** The newest version number of a dataset, empty when none was uploaded (404 problem for an unknown dataset). */
+    java.util.OptionalInt latestVersion(ProjectRef project, String dataset);
+
     /** Streams a version's rows, typed, for work that runs outside a request (see {@link #version(ProjectRef, String, int)}). */
     RowStream rows(ProjectRef project, String dataset, int number) throws IOException;
 }

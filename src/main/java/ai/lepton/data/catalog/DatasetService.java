@@ -261,6 +261,12 @@ public class DatasetService implements DatasetCatalog {
     }
 
     @Override
+    public java.util.OptionalInt latestVersion(ProjectRef ref, String dataset) {
+        return QuarkusTransaction.joiningExisting().call(() -> versions.latest(dataset(ref, dataset).id)
+                .map(v -> java.util.OptionalInt.of(v.number)).orElse(java.util.OptionalInt.empty()));
+    }
+
+    @Override
     public ai.lepton.data.api.RowStream rows(ProjectRef ref, String dataset, int number) throws IOException {
         DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number));
         return CanonicalCsv.stream(blobs.path(v.sha256), read(v.columnsJson, COLUMNS));

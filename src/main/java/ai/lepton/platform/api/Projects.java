@@ -9,4 +9,10 @@ public interface Projects {
      * lacks the action gives 403.
      */
     ProjectRef authorize(String project, Action action);
+
+    /**
+     * The project with this id, for background work that was authorised when it was submitted (a training job, for
+     * instance). Never use it to serve a request.
+     */
+    ProjectRef byId(long id);
 }

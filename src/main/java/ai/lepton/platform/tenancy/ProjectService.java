@@ -49,6 +49,13 @@ public class ProjectService implements Projects {
         return new ProjectRef(e.id, e.name);
     }
 
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public ProjectRef byId(long id) {
+        return projects.findById(id).map(e -> new ProjectRef(e.id, e.name))
+                .orElseThrow(() -> ProblemException.notFound("project " + id + " not found"));
+    }
+
     public ProjectView create(String name, String description) {
         Principal p = principal.get();
         if (!p.installationAdmin()) {

@@ -40,6 +40,8 @@ class EndpointAccessTest {
     String operatorA;
     String adminA;
     long keyOfB;
+    String jobOfA;
+    String jobOfB;
 
     // @BeforeEach, not @BeforeAll: RestAssured learns the random test port only per test
     @BeforeEach
@@ -49,11 +51,27 @@ class EndpointAccessTest {
         }
         a = newProject("acc-a");
         b = newProject("acc-b");
+        StringBuilder csv = new StringBuilder("id,v\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i).append(',').append(i % 3).append('\n');
+        }
         for (String p : List.of(a, b)) {
             admin().contentType(ContentType.JSON).body(Map.of("name", "sales")).post("/api/projects/" + p + "/datasets")
                     .then().statusCode(201);
-            admin().contentType("text/csv").body("id,v\n1,2\n").post("/api/projects/" + p + "/datasets/sales/versions")
+            admin().contentType("text/csv").body(csv.toString()).post("/api/projects/" + p + "/datasets/sales/versions")
                     .then().statusCode(201);
+            String job = admin().contentType(ContentType.JSON).body(Map.of("model", "m", "dataset", "sales",
+                    "task", "classification", "algorithm", "cart", "target", "v"))
+                    .post("/api/projects/" + p + "/training-jobs").then().statusCode(202).extract().path("id");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "SUCCEEDED".equals(
+                    admin().get("/api/projects/" + p + "/training-jobs/" + job).then().extract().path("state")));
+            admin().contentType(ContentType.JSON).body(Map.of("version", 1)).put("/api/projects/" + p
+                    + "/models/m/aliases/champion").then().statusCode(200);
+            if (p.equals(a)) {
+                jobOfA = job;
+            } else {
+                jobOfB = job;
+            }
         }
         viewerA = newKey(a, "viewer");
         operatorA = newKey(a, "operator");
@@ -76,14 +94,33 @@ class EndpointAccessTest {
                 new Endpoint("POST", "/api/projects/{p}/datasets/sales/versions", "text/csv", "id,v\n9,9\n", Action.WRITE),
                 new Endpoint("GET", "/api/projects/{p}/keys", null, null, Action.ADMIN),
                 new Endpoint("POST", "/api/projects/{p}/keys", "application/json", "{\"role\":\"viewer\"}", Action.ADMIN),
-                new Endpoint("DELETE", "/api/projects/{p}/keys/{k}", null, null, Action.ADMIN));
+                new Endpoint("DELETE", "/api/projects/{p}/keys/{k}", null, null, Action.ADMIN),
+                new Endpoint("GET", "/api/projects/{p}/training-jobs", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/training-jobs/{j}", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/training-jobs/{j}/events", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/training-jobs", "application/json",
+                        "{\"dataset\":\"sales\",\"task\":\"clustering\",\"algorithm\":\"kmeans\",\"hyperparameters\":{\"k\":2}}",
+                        Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/training-jobs/{j}/cancel", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/models", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/models/m", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/models/m/versions/1", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/models/m/versions/champion", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/models/m/versions/1/artifact", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/models/m/compare?versions=1", null, null, Action.READ),
+                new Endpoint("PUT", "/api/projects/{p}/models/m/versions/1/stage", "application/json",
+                        "{\"stage\":\"staging\"}", Action.WRITE),
+                new Endpoint("PUT", "/api/projects/{p}/models/m/aliases/best", "application/json", "{\"version\":1}",
+                        Action.WRITE),
+                new Endpoint("DELETE", "/api/projects/{p}/models/m/aliases/best", null, null, Action.WRITE));
     }
 
     private io.restassured.response.Response call(RequestSpecification spec, Endpoint e, String project) {
         if (e.contentType() != null) {
             spec = spec.contentType(e.contentType()).body(e.body());
         }
-        String path = e.path().replace("{p}", project).replace("{k}", Long.toString(keyOfB));
+        String path = e.path().replace("{p}", project).replace("{k}", Long.toString(keyOfB))
+                .replace("{j}", project.equals(a) ? jobOfA : jobOfB);
         return spec.request(e.method(), path);
     }
 

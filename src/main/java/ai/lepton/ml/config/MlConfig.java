@@ -1,0 +1,26 @@
+package ai.lepton.ml.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the ML module, under {@code lepton.ml}. */
+@ConfigMapping(prefix = "lepton.ml")
+public interface MlConfig {
+
+    /** Training jobs that run at the same time in this process (each uses up to two cores). */
+    @WithDefault("1")
+    int workers();
+
+    /** Queued jobs accepted across the installation before submissions get 429. */
+    @WithDefault("100")
+    int maxQueuedJobs();
+
+    /** A running job whose worker has not reported for this long is failed (its process died or restarted). */
+    @WithDefault("2m")
+    Duration heartbeatTimeout();
+
+    /** How often a running job writes its progress (and checks for cancellation). */
+    @WithDefault("500ms")
+    Duration progressInterval();
+}

@@ -1,0 +1,2 @@
+/** Typed configuration of the ML module (internal). */
+package ai.lepton.ml.config;

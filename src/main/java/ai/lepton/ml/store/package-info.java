@@ -1,0 +1,2 @@
+/** ML entities and repositories (internal). */
+package ai.lepton.ml.store;
