@@ -23,4 +23,25 @@ public interface MlConfig {
     /** How often a running job writes its progress (and checks for cancellation). */
     @WithDefault("500ms")
     Duration progressInterval();
+
+    /** Model serving. */
+    Serving serving();
+
+    interface Serving {
+        /** Most instances predicted in one model call (concurrent requests are grouped up to this). */
+        @WithDefault("256")
+        int maxBatch();
+
+        /** How long a batch may wait for more requests; 0 groups only requests that are already waiting. */
+        @WithDefault("0ms")
+        Duration maxWait();
+
+        /** Most instances in one predict request (400 beyond). */
+        @WithDefault("1000")
+        int maxInstancesPerRequest();
+
+        /** How long a replica may serve an endpoint's previous deployment after a redeploy elsewhere. */
+        @WithDefault("1s")
+        Duration refreshInterval();
+    }
 }

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "events", description = "The project's event log"),
             @Tag(name = "datasets", description = "Datasets, immutable versions, rows and profiles"),
             @Tag(name = "training", description = "Tribuo training jobs"),
-            @Tag(name = "models", description = "The model registry: versions, metrics, lineage, stages, aliases")
+            @Tag(name = "models", description = "The model registry: versions, metrics, lineage, stages, aliases"),
+            @Tag(name = "serving", description = "Inference endpoints with canary routes and micro-batching")
         })
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key such as lep_3kT...; create one with POST /api/projects/{project}/keys")

@@ -67,6 +67,8 @@ class EndpointAccessTest {
                     admin().get("/api/projects/" + p + "/training-jobs/" + job).then().extract().path("state")));
             admin().contentType(ContentType.JSON).body(Map.of("version", 1)).put("/api/projects/" + p
                     + "/models/m/aliases/champion").then().statusCode(200);
+            admin().contentType(ContentType.JSON).body(Map.of("name", "e", "model", "m", "version", 1))
+                    .post("/api/projects/" + p + "/endpoints").then().statusCode(201);
             if (p.equals(a)) {
                 jobOfA = job;
             } else {
@@ -112,7 +114,15 @@ class EndpointAccessTest {
                         "{\"stage\":\"staging\"}", Action.WRITE),
                 new Endpoint("PUT", "/api/projects/{p}/models/m/aliases/best", "application/json", "{\"version\":1}",
                         Action.WRITE),
-                new Endpoint("DELETE", "/api/projects/{p}/models/m/aliases/best", null, null, Action.WRITE));
+                new Endpoint("DELETE", "/api/projects/{p}/models/m/aliases/best", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/endpoints", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/endpoints/e", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/endpoints/e/predict", "application/json",
+                        "{\"instances\":[{\"id\":3}]}", Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/endpoints", "application/json",
+                        "{\"name\":\"e2\",\"model\":\"m\",\"version\":1}", Action.WRITE),
+                new Endpoint("PUT", "/api/projects/{p}/endpoints/e", "application/json", "{\"version\":1}", Action.WRITE),
+                new Endpoint("DELETE", "/api/projects/{p}/endpoints/e", null, null, Action.WRITE));
     }
 
     private io.restassured.response.Response call(RequestSpecification spec, Endpoint e, String project) {

@@ -1,0 +1,61 @@
+package ai.lepton.ml.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class MicroBatcherTest {
+
+    @Test
+    void concurrentRequestsShareModelCallsAndGetTheirOwnAnswers() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Integer> sizes = new ArrayList<>();
+        try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 64, 0, items -> {
+            calls.incrementAndGet();
+            synchronized (sizes) {
+                sizes.add(items.size());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return items.stream().map(i -> i * 10).toList();
+        })) {
+            List<CompletableFuture<List<Integer>>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(b.submit(List.of(i, i + 1000)));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(futures.get(i).get()).containsExactly(i * 10, (i + 1000) * 10);
+            }
+        }
+        assertThat(calls.get()).isLessThan(200);
+        assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(64));
+    }
+
+    @Test
+    void aRequestLargerThanTheBatchIsPredictedAlone() throws Exception {
+        try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 4, 0, items -> items)) {
+            List<Integer> big = List.of(1, 2, 3, 4, 5, 6);
+            assertThat(b.submit(big).get()).isEqualTo(big);
+        }
+    }
+
+    @Test
+    void aFailingModelFailsOnlyItsBatch() throws Exception {
+        try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 8, 0, items -> {
+            if (items.contains(-1)) {
+                throw new IllegalArgumentException("bad");
+            }
+            return items;
+        })) {
+            assertThat(b.submit(List.of(-1))).failsWithin(java.time.Duration.ofSeconds(5));
+            assertThat(b.submit(List.of(7)).get()).containsExactly(7);
+        }
+    }
+}
