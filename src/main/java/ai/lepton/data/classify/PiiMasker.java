@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,7 +50,7 @@ public final class PiiMasker {
             case PAYMENT_CARD -> maskDigits(value, 4);
             case IBAN -> {
                 String compact = value.replace(" ", "");
-                yield compact.substring(0, 2).toUpperCase() + "*".repeat(compact.length() - 6)
+                yield compact.substring(0, 2).toUpperCase(Locale.ROOT) + "*".repeat(compact.length() - 6)
                         + compact.substring(compact.length() - 4);
             }
             case IPV4 -> value.substring(0, value.indexOf('.')) + ".*.*.*";

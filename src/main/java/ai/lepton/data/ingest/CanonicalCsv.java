@@ -28,7 +28,7 @@ public final class CanonicalCsv {
      */
     public static List<Map<String, Object>> readRows(Path file, List<ColumnSchema> columns, long[] rowIndex,
             int rowIndexInterval, long offset, int limit) throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>(Math.min(limit, 1024));
+        List<Map<String, Object>> rows = new ArrayList<>(Math.max(0, Math.min(limit, 1024)));
         if (rowIndex.length == 0 || limit <= 0) {
             return rows;
         }

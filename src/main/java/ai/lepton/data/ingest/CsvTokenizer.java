@@ -168,10 +168,10 @@ public final class CsvTokenizer {
     }
 
     private void add(String value) throws IngestException {
+        if (count >= maxColumns) {
+            throw IngestException.malformed(recordLine, "more than " + maxColumns + " fields (the column limit)");
+        }
         if (count == fields.length) {
-            if (count >= maxColumns) {
-                throw IngestException.malformed(recordLine, "more than " + maxColumns + " fields (the column limit)");
-            }
             fields = Arrays.copyOf(fields, Math.min(fields.length * 2, maxColumns));
         }
         fields[count++] = value;

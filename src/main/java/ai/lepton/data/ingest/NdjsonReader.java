@@ -1,10 +1,14 @@
 package ai.lepton.data.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -22,7 +26,11 @@ public final class NdjsonReader {
     private static final int MAX_LINE = 16 * 1024 * 1024;
     private final Reader in;
     private final JsonFactory factory = new JsonFactory();
-    private final ObjectMapper mapper = new ObjectMapper();
+    // nested numbers keep their exact value (not rounded through double: 1.50 stays 1.50, 1e400 stays a number)
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     private final char[] buf = new char[1 << 16];
     private int pos;
     private int lim;
@@ -93,6 +101,12 @@ public final class NdjsonReader {
                     throw IngestException.malformed(line, "the value of '" + key + "' is longer than " + maxCellChars
                             + " characters");
                 }
+                if (hasLoneSurrogate(key) || (text != null && hasLoneSurrogate(text))) {
+                    // a JSON \\u escape can name half a surrogate pair, which has no UTF-8 form: the canonical
+                    // content must stay valid UTF-8, like a CSV upload, where such bytes are refused
+                    throw IngestException.malformed(line, "the value of '" + key + "' contains an unpaired "
+                            + "surrogate escape (\\uD800-\\uDFFF), which is not a character");
+                }
                 set(key, text);
             }
             if (t != JsonToken.END_OBJECT) {
@@ -103,15 +117,21 @@ public final class NdjsonReader {
                 throw IngestException.malformed(line, "more than one JSON value on the line (found "
                         + describe(after) + " after the object)");
             }
-        } catch (JsonParseException e) {
-            throw IngestException.malformed(line, "invalid JSON at character " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            // syntax errors, and also the parser's limits (nesting depth, number length), which are not syntax errors
+            JsonLocation at = e.getLocation();
+            throw IngestException.malformed(line, "invalid JSON" + (at == null ? "" : " at character "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
         }
     }
 
     private void set(String key, String value) throws IngestException {
         Integer i = index.get(key);
         if (i == null) {
+            if (key.isBlank()) {
+                // like a CSV header: the canonical file's header must name every column
+                throw IngestException.malformed(line, "a key is empty; every column needs a name");
+            }
             if (columns.size() >= maxColumns) {
                 throw IngestException.malformed(line, "more than " + maxColumns + " distinct keys (the column limit)");
             }
@@ -124,6 +144,18 @@ public final class NdjsonReader {
             values[i] = null;
         }
         values[i] = value;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(JsonToken t) {

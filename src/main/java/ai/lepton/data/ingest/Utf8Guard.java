@@ -1,8 +1,10 @@
 package ai.lepton.data.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 
 /**
  * Passes bytes through while enforcing the size limit, validating UTF-8 strictly (no overlongs, no surrogates, no
@@ -21,6 +23,7 @@ final class Utf8Guard extends FilterInputStream {
         }
     }
 
+    private static final int[] BOM = {0xEF, 0xBB, 0xBF};
     private final long maxBytes;
     private long bytes;
     private long line = 1;
@@ -48,6 +51,10 @@ final class Utf8Guard extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (start && len > 0) {
+            start = false;
+            skipByteOrderMark();
+        }
         int n = in.read(b, off, len);
         if (n < 0) {
             if (pending > 0) {
@@ -56,22 +63,47 @@ final class Utf8Guard extends FilterInputStream {
             }
             return n;
         }
+        count(n);
+        validate(b, off, n);
+        return n;
+    }
+
+    /**
+     * Reads until the first three bytes are known, however the body is chunked, and drops them when they are a BOM;
+     * otherwise puts what was read back in front of the rest of the input.
+     */
+    private void skipByteOrderMark() throws IOException {
+        byte[] head = new byte[3];
+        int k = 0;
+        while (k < 3 && isBomPrefix(head, k)) {
+            int r = in.read(head, k, 3 - k);
+            if (r < 0) {
+                break;
+            }
+            k += r;
+        }
+        if (k == 3 && isBomPrefix(head, 3)) {
+            count(3);
+        } else if (k > 0) {
+            in = new SequenceInputStream(new ByteArrayInputStream(head, 0, k), in);
+        }
+    }
+
+    private static boolean isBomPrefix(byte[] head, int k) {
+        for (int i = 0; i < k; i++) {
+            if ((head[i] & 0xff) != BOM[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void count(int n) throws Failure {
         bytes += n;
         if (bytes > maxBytes) {
             throw new Failure(new IngestException(IngestException.Kind.TOO_LARGE, 0, null,
                     "the upload is larger than the limit of " + maxBytes + " bytes (lepton.data.max-upload-size)"));
         }
-        int from = off;
-        if (start && n > 0) {
-            start = false;
-            if (n >= 3 && (b[off] & 0xff) == 0xEF && (b[off + 1] & 0xff) == 0xBB && (b[off + 2] & 0xff) == 0xBF) {
-                // drop the BOM by shifting the rest of the chunk
-                System.arraycopy(b, off + 3, b, off, n - 3);
-                n -= 3;
-            }
-        }
-        validate(b, from, n);
-        return n;
     }
 
     private void validate(byte[] b, int off, int n) throws Failure {
