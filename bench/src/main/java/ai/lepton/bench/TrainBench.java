@@ -1,0 +1,91 @@
+package ai.lepton.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Training benchmark: linear-sgd classification on a generated 1,000,000-row, 10-feature dataset, uploaded to the
+ * packaged jar (embedded default, -Xmx2g) and trained as a job; reports the job's seconds and the server's peak heap.
+ *
+ * <p>Usage: {@code TrainBench <jar> <work dir> [rows]}.
+ */
+public final class TrainBench {
+
+    private TrainBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        Files.createDirectories(work);
+        Path csv = work.resolve("train-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            Random r = new Random(1);
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                for (int f = 0; f < 10; f++) {
+                    w.write("f" + f + ",");
+                }
+                w.write("label\n");
+                for (int i = 0; i < rows; i++) {
+                    double s = 0;
+                    StringBuilder sb = new StringBuilder(120);
+                    for (int f = 0; f < 10; f++) {
+                        double v = r.nextGaussian();
+                        s += (f % 3 == 0 ? 1.5 : -0.5) * v;
+                        sb.append(String.format(Locale.ROOT, "%.5f,", v));
+                    }
+                    sb.append(s + r.nextGaussian() * 0.1 > 0 ? "up" : "down").append('\n');
+                    w.write(sb.toString());
+                }
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Servers.Lepton server = Servers.start(jar, work.resolve("server-" + System.nanoTime()), Map.of(),
+                List.of("-Xmx2g", "-XX:+UseG1GC"));
+        try {
+            Servers.awaitFirstRequest(server, http);
+            PredictBench.Api api = new PredictBench.Api(http, server);
+            api.post("/api/projects", "{\"name\":\"bench\"}", 201);
+            api.post("/api/projects/bench/datasets", "{\"name\":\"big\"}", 201);
+            api.send(api.request("/api/projects/bench/datasets/big/versions").header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv)), 201);
+            long[] heapBefore = server.heapMiB();
+            String job = api.post("/api/projects/bench/training-jobs", "{\"model\":\"big\",\"dataset\":\"big\","
+                    + "\"task\":\"classification\",\"algorithm\":\"linear-sgd\",\"target\":\"label\","
+                    + "\"hyperparameters\":{\"epochs\":3}}", 202).get("id").asText();
+            JsonNode j;
+            do {
+                Thread.sleep(500);
+                j = api.get("/api/projects/bench/training-jobs/" + job);
+            } while (!j.get("state").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
+            double seconds = Duration.between(Instant.parse(j.get("startedAt").asText()),
+                    Instant.parse(j.get("finishedAt").asText())).toMillis() / 1000.0;
+            long[] heap = server.heapMiB();
+            JsonNode v = api.get("/api/projects/bench/models/big/versions/1");
+            String host = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
+            System.out.printf(Locale.ROOT, "%nTraining benchmark, %s, %d cores, %s, Java %s%n", LocalDate.now(),
+                    Runtime.getRuntime().availableProcessors(), host, System.getProperty("java.version"));
+            System.out.println("| run | state | seconds | rows/s | server heap MiB (peak / max live) | test accuracy |");
+            System.out.println("|---|---|---:|---:|---:|---:|");
+            System.out.printf(Locale.ROOT, "| linear-sgd, %,d rows x 10 features, 3 epochs | %s | %.1f | %,.0f | %d / %d (before the job: %d / %d) | %s |%n",
+                    rows, j.get("state").asText(), seconds, rows / seconds, heap[0], heap[1], heapBefore[0],
+                    heapBefore[1], v.path("metrics").path("accuracy").asText("-"));
+        } finally {
+            server.stop();
+        }
+    }
+}
