@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Projects: creation, listing and the authorisation every project-scoped endpoint goes through. */
 @ApplicationScoped
@@ -28,6 +30,12 @@ public class ProjectService implements Projects {
     private final ProjectRepository projects;
     private final CurrentPrincipal principal;
     private final Outbox outbox;
+    /**
+     * Project name to id. Projects are never renamed or deleted, so an entry never goes stale; it spares the hot
+     * paths (predictions, telemetry) a database round trip per request. Unknown names are not remembered.
+     */
+    private final Map<String, ProjectRef> known = new ConcurrentHashMap<>();
+    private static final int KNOWN_MAX = 10_000;
 
     public ProjectService(ProjectRepository projects, CurrentPrincipal principal, Outbox outbox) {
         this.projects = projects;
@@ -39,14 +47,24 @@ public class ProjectService implements Projects {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectRef authorize(String project, Action action) {
         Principal p = principal.get();
-        ProjectEntity e = projects.findByName(project)
-                .filter(found -> p.canSee(found.id))
-                .orElseThrow(() -> ProblemException.notFound("project '" + project + "' not found"));
+        ProjectRef ref = known.get(project);
+        if (ref == null) {
+            ref = projects.findByName(project).map(e -> new ProjectRef(e.id, e.name)).orElse(null);
+            if (ref != null) {
+                if (known.size() >= KNOWN_MAX) {
+                    known.clear();
+                }
+                known.put(project, ref);
+            }
+        }
+        if (ref == null || !p.canSee(ref.id())) {
+            throw ProblemException.notFound("project '" + project + "' not found");
+        }
         if (!p.role().permits(action)) {
             throw ProblemException.forbidden("a " + p.role().wire() + " key may not " + verb(action)
                     + " in project '" + project + "'");
         }
-        return new ProjectRef(e.id, e.name);
+        return ref;
     }
 
     @Override
