@@ -1,0 +1,228 @@
+package ai.lepton.ml.telemetry;
+
+import java.util.Arrays;
+
+/**
+ * Online, unsupervised anomaly detector for one metric series. Feed it every point in time order; each call returns
+ * that point's anomaly score in [0, 1], computed from the point and earlier ones only. It needs no labels and no
+ * tuning per series, keeps constant memory (a few kilobytes) and costs well under a microsecond per point.
+ *
+ * <p>The raw score is the largest of five novelty scores, an ensemble of simple detectors. Each asks whether a
+ * statistic of the series has just left the range that statistic has kept so far, measured in units of that range,
+ * so it calibrates itself to the series' scale, and each is shaped as {@code x / (x + 0.3)} of its excess {@code x}
+ * beyond a margin:
+ * <ol>
+ * <li><b>value against the reference window</b> (default 14 days), margin 0: Numenta's "spatial anomaly", a value
+ * beyond the range seen so far (S. Ahmad, A. Lavin, S. Purdy, Z. Agha, "Unsupervised real-time anomaly detection for
+ * streaming data", Neurocomputing 262, 2017), here scored by how far beyond and only past one current noise step
+ * (below);</li>
+ * <li><b>value against the local window</b> (default 36 hours, more than a daily cycle, so that ordinary daily peaks
+ * are part of it), margin 0.3: level shifts and spikes that stay inside the long-run range;</li>
+ * <li><b>moving average</b> over the smoothing window (default 1 hour) <b>against its own reference range</b>,
+ * margin 0.1: sustained bumps and shifts too small to show in single noisy values;</li>
+ * <li><b>roughness</b>, the median absolute step over the smoothing window, upward against its own reference range,
+ * margin 0.3: the series oscillates or its variance grew. The median absolute difference is a robust noise scale
+ * (as the median absolute finest-scale wavelet coefficient in D. L. Donoho, I. M. Johnstone, "Ideal spatial
+ * adaptation by wavelet shrinkage", Biometrika 81, 1994); isolated spikes do not move it. Its reference range learns
+ * each roughness one smoothing window late, so a roughness rising over its own span is compared with the range from
+ * before the rise;</li>
+ * <li><b>stillness</b>: the roughness fell below the calmest roughness of the reference window, by more than half of
+ * it: the series flattened (a stuck metric).</li>
+ * </ol>
+ *
+ * <p>Alarms are then suppressed the way CAD OSE's rest period (M. Smirnov, "Contextual Anomaly Detector - Open Source
+ * Edition", in the Numenta Anomaly Benchmark, 2016) and the HTM detector's likelihood filter (only the first of
+ * consecutive red-zone likelihoods is kept, Ahmad et al. 2017) do: during the alarm hold (default 12 hours) after a
+ * point, a point reports only how much its raw score exceeds the highest score already reported in that period. An
+ * anomaly thus raises one alarm at its onset, not one per point while it lasts, and a stronger follow-up still shows.
+ *
+ * <p>Alarm threshold: raise an alarm at {@link #ALARM_THRESHOLD} (0.3). On clean synthetic series (daily sine plus
+ * Gaussian noise, 14 days at 5 minutes) about 2 % of series score above it once after the first 15 % of points; a
+ * spike, a level shift of 1.5 ranges, a flatline or an eightfold noise increase reach it within at most 17 points
+ * (see the tests). NAB's own optimiser, whose standard profile charges a false positive 0.11 of a missed window,
+ * picks a lower threshold on the AWS series (about 0.09).
+ *
+ * <p>The first {@code warmUpPoints} points score 0; they give the sampling interval (the median spacing of their
+ * timestamps, 5 minutes if they all share one) that turns the windows into point counts. Later timestamps are not
+ * used: points are assumed to keep arriving at about that interval. Non-finite values score 0 and are not learnt.
+ * Not thread-safe: one instance per series, fed by one thread at a time.
+ */
+public final class AnomalyDetector {
+
+    /** The suggested alarm threshold for operations (see the class comment). */
+    public static final double ALARM_THRESHOLD = 0.3;
+
+    static final long FALLBACK_INTERVAL_MILLIS = 5 * 60_000L;
+    /** Values a derived statistic's reference range needs before that statistic scores. */
+    static final int MIN_REFERENCE_POINTS = 48;
+
+    private static final double LOCAL_MARGIN = 0.3;
+    private static final double LEVEL_MARGIN = 0.1;
+    private static final double ROUGHNESS_MARGIN = 0.3;
+    private static final double STILLNESS_MARGIN = 0.5;
+    private static final double TAU = 0.3;
+
+    private final AnomalyDetectorOptions options;
+    private final long[] warmUpTimes;
+    private final double[] warmUpValues;
+    private long seen;
+    private long interval;
+
+    // created when the warm-up ends
+    private SlidingRange reference;
+    private SlidingRange local;
+    private SlidingRange levelRange;
+    private SlidingRange roughnessRange;
+    private SlidingRange reported;
+    private double[] window;
+    private double[] steps;
+    private double[] sortedSteps;
+    private double[] roughnessLag;
+    private long windowCount;
+    private long roughnessCount;
+    private double sum;
+    private double last = Double.NaN;
+    private double roughness;
+
+    /** A detector with the global defaults. */
+    public AnomalyDetector() {
+        this(AnomalyDetectorOptions.defaults());
+    }
+
+    public AnomalyDetector(AnomalyDetectorOptions options) {
+        this.options = options;
+        this.warmUpTimes = new long[options.warmUpPoints()];
+        this.warmUpValues = new double[options.warmUpPoints()];
+    }
+
+    /**
+     * Scores a point, then learns it.
+     *
+     * @param epochMillis the point's time; during the warm-up it gives the sampling interval
+     * @param value       the metric value
+     * @return the anomaly score in [0, 1]: 0 for ordinary points, towards 1 the further the point takes a statistic of
+     *         the series past the range it has kept
+     */
+    public double score(long epochMillis, double value) {
+        if (!Double.isFinite(value)) {
+            return 0.0;
+        }
+        if (seen < warmUpValues.length) {
+            warmUpTimes[(int) seen] = epochMillis;
+            warmUpValues[(int) seen] = value;
+            seen++;
+            if (seen == warmUpValues.length) {
+                start();
+            }
+            return 0.0;
+        }
+        seen++;
+        return Math.min(1.0, step(value, true));
+    }
+
+    /** Points learnt so far. */
+    public long count() {
+        return seen;
+    }
+
+    /** The sampling interval measured during the warm-up, in milliseconds; 0 until it ends. */
+    public long intervalMillis() {
+        return interval;
+    }
+
+    private void start() {
+        interval = medianSpacing(warmUpTimes);
+        int referencePoints = points(options.referenceWindow().toMillis(), 64);
+        reference = SlidingRange.of(referencePoints);
+        levelRange = SlidingRange.of(referencePoints);
+        roughnessRange = SlidingRange.of(referencePoints);
+        local = SlidingRange.of(points(options.localWindow().toMillis(), 16));
+        int hold = points(options.alarmHold().toMillis(), 0);
+        reported = hold == 0 ? null : SlidingRange.of(hold);
+        int k = Math.min(points(options.smoothingWindow().toMillis(), 3), 10_000);
+        window = new double[k];
+        steps = new double[k];
+        sortedSteps = new double[k];
+        roughnessLag = new double[k];
+        for (double v : warmUpValues) {
+            step(v, false);
+        }
+    }
+
+    private int points(long millis, int min) {
+        return (int) Math.max(min, Math.min(10_000_000, Math.round((double) millis / interval)));
+    }
+
+    static long medianSpacing(long[] times) {
+        long[] d = new long[times.length - 1];
+        int n = 0;
+        for (int i = 1; i < times.length; i++) {
+            long delta = times[i] - times[i - 1];
+            if (delta > 0) {
+                d[n++] = delta;
+            }
+        }
+        if (n == 0) {
+            return FALLBACK_INTERVAL_MILLIS;
+        }
+        Arrays.sort(d, 0, n);
+        return d[n / 2];
+    }
+
+    /** Scores {@code v} against what has been learnt (when {@code scoring}), then learns it. */
+    private double step(double v, boolean scoring) {
+        double raw = 0.0;
+        if (scoring) {
+            // a new extreme counts only beyond one current noise step
+            raw = Math.max(shape(reference.excess(v, false, roughness), 0.0),
+                    shape(local.excess(v, false, 0.0), LOCAL_MARGIN));
+        }
+        int k = window.length;
+        int slot = (int) (windowCount % k);
+        sum += v - window[slot];
+        window[slot] = v;
+        if (!Double.isNaN(last)) {
+            steps[slot] = Math.abs(v - last);
+        }
+        last = v;
+        windowCount++;
+        if (windowCount > k) { // from here on the window holds k values and k steps
+            double level = sum / k;
+            if (scoring && levelRange.count() >= MIN_REFERENCE_POINTS) {
+                raw = Math.max(raw, shape(levelRange.excess(level, false, 0.0), LEVEL_MARGIN));
+            }
+            levelRange.add(level);
+
+            System.arraycopy(steps, 0, sortedSteps, 0, k);
+            Arrays.sort(sortedSteps);
+            roughness = sortedSteps[(k - 1) / 2];
+            if (scoring && roughnessRange.count() >= MIN_REFERENCE_POINTS) {
+                raw = Math.max(raw, shape(roughnessRange.excess(roughness, true, 0.0), ROUGHNESS_MARGIN));
+                double calmest = roughnessRange.min();
+                if (calmest > 0 && roughness < calmest) {
+                    raw = Math.max(raw, shape((calmest - roughness) / calmest, STILLNESS_MARGIN));
+                }
+            }
+            int lagSlot = (int) (roughnessCount % k);
+            double lagged = roughnessLag[lagSlot];
+            roughnessLag[lagSlot] = roughness;
+            if (roughnessCount++ >= k) {
+                roughnessRange.add(lagged);
+            }
+        }
+        reference.add(v);
+        local.add(v);
+        if (reported == null) {
+            return raw;
+        }
+        double out = reported.count() == 0 ? raw : Math.max(0.0, raw - reported.max());
+        reported.add(out);
+        return out;
+    }
+
+    /** {@code x / (x + 0.3)} of the excess {@code x} beyond a margin: 0 up to the margin, towards 1 far beyond. */
+    private static double shape(double excess, double margin) {
+        double x = excess - margin;
+        return x <= 0 ? 0.0 : x / (x + TAU);
+    }
+}
