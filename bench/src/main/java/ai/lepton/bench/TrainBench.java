@@ -17,7 +17,7 @@ import java.util.Random;
 
 /**
  * Training benchmark: linear-sgd classification on a generated 1,000,000-row, 10-feature dataset, uploaded to the
- * packaged jar (embedded default, -Xmx2g) and trained as a job; reports the job's seconds and the server's peak heap.
+ * packaged jar (embedded default, -Xmx1g) and trained as a job; reports the job's seconds and the server's peak heap.
  *
  * <p>Usage: {@code TrainBench <jar> <work dir> [rows]}.
  */
@@ -54,7 +54,7 @@ public final class TrainBench {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Servers.Lepton server = Servers.start(jar, work.resolve("server-" + System.nanoTime()), Map.of(),
-                List.of("-Xmx2g", "-XX:+UseG1GC"));
+                List.of("-Xmx1g", "-XX:+UseG1GC"));
         try {
             Servers.awaitFirstRequest(server, http);
             PredictBench.Api api = new PredictBench.Api(http, server);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,7 +135,9 @@ public final class TrainingRun {
     private Result classification(RowStream rows, long total, String description, Path work)
             throws TrainingException, IOException, Cancelled {
         LabelFactory factory = new LabelFactory();
-        List<Example<Label>> all = read(rows, total, v -> new Label(String.valueOf(v)));
+        // one Label instance per class: a million rows share a handful of outputs instead of holding a million
+        Map<String, Label> labels = new HashMap<>();
+        List<Example<Label>> all = read(rows, total, v -> labels.computeIfAbsent(String.valueOf(v), Label::new));
         List<List<Example<Label>>> parts = stratified(all, e -> e.getOutput().getLabel());
         Trainer<Label> trainer = switch (algorithm) {
             case LOGISTIC_REGRESSION -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
@@ -301,8 +304,10 @@ public final class TrainingRun {
                     values[k++] = numeric(v);
                 }
             }
-            out.add(new ArrayExample<>(output.apply(target), java.util.Arrays.copyOf(names, k),
-                    java.util.Arrays.copyOf(values, k)));
+            // ArrayExample copies the arrays itself (and only the first k entries are valid)
+            out.add(k == names.length ? new ArrayExample<>(output.apply(target), names, values)
+                    : new ArrayExample<>(output.apply(target), java.util.Arrays.copyOf(names, k),
+                            java.util.Arrays.copyOf(values, k)));
         }
         if (out.isEmpty()) {
             throw new TrainingException("dataset", "the dataset version has no rows with a value in the target column");

@@ -69,6 +69,8 @@ class EndpointAccessTest {
                     + "/models/m/aliases/champion").then().statusCode(200);
             admin().contentType(ContentType.JSON).body(Map.of("name", "e", "model", "m", "version", 1))
                     .post("/api/projects/" + p + "/endpoints").then().statusCode(201);
+            admin().contentType(ContentType.JSON).body(Map.of("name", "lw", "metric", "cpu"))
+                    .post("/api/projects/" + p + "/detectors/live").then().statusCode(201);
             if (p.equals(a)) {
                 jobOfA = job;
             } else {
@@ -122,7 +124,16 @@ class EndpointAccessTest {
                 new Endpoint("POST", "/api/projects/{p}/endpoints", "application/json",
                         "{\"name\":\"e2\",\"model\":\"m\",\"version\":1}", Action.WRITE),
                 new Endpoint("PUT", "/api/projects/{p}/endpoints/e", "application/json", "{\"version\":1}", Action.WRITE),
-                new Endpoint("DELETE", "/api/projects/{p}/endpoints/e", null, null, Action.WRITE));
+                new Endpoint("DELETE", "/api/projects/{p}/endpoints/e", null, null, Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/detectors/run", "application/json",
+                        "{\"dataset\":\"sales\",\"timeColumn\":\"id\",\"valueColumn\":\"v\"}", Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/forecasts", "application/json",
+                        "{\"dataset\":\"sales\",\"timeColumn\":\"id\",\"valueColumn\":\"v\"}", Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/detectors/live", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/detectors/live/lw", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/detectors/live", "application/json",
+                        "{\"name\":\"w2\",\"metric\":\"cpu\"}", Action.WRITE),
+                new Endpoint("DELETE", "/api/projects/{p}/detectors/live/lw", null, null, Action.WRITE));
     }
 
     private io.restassured.response.Response call(RequestSpecification spec, Endpoint e, String project) {
