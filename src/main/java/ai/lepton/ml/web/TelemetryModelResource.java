@@ -126,8 +126,10 @@ public class TelemetryModelResource {
     @DELETE
     @Path("detectors/live/{name}")
     @Operation(summary = "Detach a live detector")
-    @APIResponse(responseCode = "204", description = "Detached")
-    public void delete(@PathParam("project") String project, @PathParam("name") String name) {
+    @APIResponse(responseCode = "204", description = "Detached", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "empty", value = "")))
+    public Response delete(@PathParam("project") String project, @PathParam("name") String name) {
         live.delete(project, name);
+        return Response.noContent().build();
     }
 }
