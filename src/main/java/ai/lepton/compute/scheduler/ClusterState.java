@@ -23,6 +23,9 @@ import java.util.TreeMap;
  */
 public final class ClusterState {
 
+    /** Shared by every node without taints of a kind, so the filter's length check stays in one cache line. */
+    private static final int[] NO_TAINTS = new int[0];
+
     // ---- node slots (parallel arrays)
     int hw;
     Node[] node = new Node[16];
@@ -342,8 +345,8 @@ public final class ClusterState {
                 hard++;
             }
         }
-        int[] h = new int[hard];
-        int[] s = new int[soft];
+        int[] h = hard == 0 ? NO_TAINTS : new int[hard];
+        int[] s = soft == 0 ? NO_TAINTS : new int[soft];
         hard = 0;
         soft = 0;
         for (Taint t : spec.taints()) {
@@ -430,6 +433,16 @@ public final class ClusterState {
             case 1 -> zone[n];
             case 2 -> site[n];
             default -> region[n];
+        };
+    }
+
+    /** Slot → domain id for a topology key ordinal other than hostname. */
+    int[] domainArray(int key) {
+        return switch (key) {
+            case 1 -> zone;
+            case 2 -> site;
+            case 3 -> region;
+            default -> throw new IllegalArgumentException("hostname has no domain array");
         };
     }
 

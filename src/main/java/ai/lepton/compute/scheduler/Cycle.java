@@ -67,12 +67,17 @@ final class Cycle {
     int[][] spreadDomains = new int[3][];
     int[] spreadDomainCount = new int[3];
     int antiKey = -1;
+    private boolean[][] spreadOk = new boolean[3][];
+    private int[][] spreadDomainOf = new int[3][];
+    private boolean[] antiBlocked = new boolean[16];
 
     // ---- static candidates
     private int[] stat = new int[16];
     private int statN;
     private double[] staticScore = new double[16];
     private boolean staticActive;
+    /** The static candidates are computed by {@link #fusedPass()} together with the per-replica work. */
+    private boolean fused;
     final int[] fails = new int[Reason.values().length];
     private WorkloadEntry staticFor;
     private Workload staticSpec;
@@ -155,6 +160,15 @@ final class Cycle {
 
         Arrays.fill(fails, 0);
         fails[Reason.UNSCHEDULABLE.ordinal()] = s.liveCount - s.schedCount;
+        antiKey = spec.antiAffinity() == null ? -1 : spec.antiAffinity().ordinal();
+        nSpread = spec.topologySpread().size();
+        staticActive = prefActive || softActive;
+        refCost = 0;
+        if (!staticActive && nSpread == 0 && antiKey < 0 && strategy != ScoringStrategy.COST.ordinal()) {
+            fused = true;
+            return;
+        }
+        fused = false;
         int sel = 0;
         int taint = 0;
         int m = 0;
@@ -185,7 +199,6 @@ final class Cycle {
                 softMax = Math.max(softMax, TaintTolerationScore.raw(this, n));
             }
         }
-        staticActive = prefActive || softActive;
         if (staticActive) {
             for (int i = 0; i < statN; i++) {
                 int n = stat[i];
@@ -199,7 +212,6 @@ final class Cycle {
                 staticScore[n] = v;
             }
         }
-        refCost = 0;
         if (strategy == ScoringStrategy.COST.ordinal()) {
             for (int i = 0; i < statN; i++) {
                 refCost = Math.max(refCost, CostScore.replicaCost(this, stat[i]));
@@ -212,6 +224,8 @@ final class Cycle {
         List<TopologySpread> spread = spec.topologySpread();
         nSpread = spread.size();
         if (spreadKey.length < nSpread) {
+            spreadOk = new boolean[nSpread][];
+            spreadDomainOf = new int[nSpread][];
             spreadKey = new int[nSpread];
             spreadSkew = new int[nSpread];
             spreadMin = new int[nSpread];
@@ -235,7 +249,6 @@ final class Cycle {
             spreadDomains[i] = doms;
             spreadDomainCount[i] = c;
         }
-        antiKey = spec.antiAffinity() == null ? -1 : spec.antiAffinity().ordinal();
     }
 
     // ------------------------------------------------------------------ Filter + Score per replica
@@ -335,19 +348,52 @@ final class Cycle {
         int antiFails = 0;
         boolean spread = nSpread > 0;
         boolean anti = antiKey >= 0;
+        // the topology filters' verdicts depend only on the node's domain: decide per domain, read per node
         if (spread) {
             PodTopologySpreadFilter.INSTANCE.updateMinimums(this);
+            for (int j = 0; j < nSpread; j++) {
+                int key = spreadKey[j];
+                int domains = s.domainCount(key);
+                if (spreadOk[j] == null || spreadOk[j].length < domains) {
+                    spreadOk[j] = new boolean[Math.max(domains, 16)];
+                }
+                boolean[] ok = spreadOk[j];
+                for (int d = 0; d < domains; d++) {
+                    ok[d] = w.count(key, d) + 1 - spreadMin[j] <= spreadSkew[j];
+                }
+                spreadDomainOf[j] = s.domainArray(key);
+            }
+        }
+        int[] antiDomainOf = null;
+        boolean[] antiTaken = null;
+        BitSet hosts = w.hosts;
+        if (anti && antiKey > 0) {
+            int domains = s.domainCount(antiKey);
+            if (antiBlocked.length < domains) {
+                antiBlocked = new boolean[Math.max(domains, 16)];
+            }
+            for (int d = 0; d < domains; d++) {
+                antiBlocked[d] = w.count(antiKey, d) > 0;
+            }
+            antiTaken = antiBlocked;
+            antiDomainOf = s.domainArray(antiKey);
         }
         final int[] r = res;
         final double[] sc = score;
         final int kk = k;
+        final int ns = nSpread;
+        nodes:
         for (int i = 0; i < resN; i++) {
             int n = r[i];
-            if (spread && PodTopologySpreadFilter.INSTANCE.check(this, n) != null) {
-                spreadFails++;
-                continue;
+            if (spread) {
+                for (int j = 0; j < ns; j++) {
+                    if (!spreadOk[j][spreadDomainOf[j][n]]) {
+                        spreadFails++;
+                        continue nodes;
+                    }
+                }
             }
-            if (anti && PodAntiAffinityFilter.INSTANCE.check(this, n) != null) {
+            if (anti && (antiTaken == null ? hosts.get(n) : antiTaken[antiDomainOf[n]])) {
                 antiFails++;
                 continue;
             }
@@ -379,9 +425,107 @@ final class Cycle {
         topPos[j] = pos;
     }
 
+    /**
+     * The common case in one loop: no score that needs a maximum over the candidates first (preferred affinity,
+     * PreferNoSchedule, cost) and no topology rule. Static filters, resources, score and top-k over the schedulable
+     * nodes; leaves the same static candidates, scored candidates and counts as the separate passes.
+     */
+    private int fusedPass() {
+        int sel = 0;
+        int taint = 0;
+        int cpu = 0;
+        int mem = 0;
+        int gpu = 0;
+        int m = 0;
+        int kRes = 0;
+        topCount = 0;
+        final BitSet aff = affinity;
+        final boolean[] tol = tolerated;
+        final int[][] hardTaints = s.hardTaints;
+        final long c = rc;
+        final long mm = rm;
+        final int g = rg;
+        final long[] usedCpu = s.usedCpu;
+        final long[] allocCpu = s.allocCpu;
+        final long[] usedMem = s.usedMem;
+        final long[] allocMem = s.allocMem;
+        final int[] usedGpu = s.usedGpu;
+        final int[] allocGpu = s.allocGpu;
+        final int[] sched = s.sched;
+        final int[] st = stat;
+        final int[] r = res;
+        final double[] sc = score;
+        final double wt = cfg.strategyWeight();
+        final int strat = strategy;
+        final int kk = k;
+        final ClusterState cs = s;
+        nodes:
+        for (int i = 0; i < s.schedCount; i++) {
+            int n = sched[i];
+            if (aff != null && !aff.get(n)) {
+                sel++;
+                continue;
+            }
+            int[] ht = hardTaints[n];
+            for (int t = 0; t < ht.length; t++) {
+                if (!tol[ht[t]]) {
+                    taint++;
+                    continue nodes;
+                }
+            }
+            st[m++] = n;
+            if (usedCpu[n] + c > allocCpu[n]) {
+                cpu++;
+                continue;
+            }
+            if (usedMem[n] + mm > allocMem[n]) {
+                mem++;
+                continue;
+            }
+            if (usedGpu[n] + g > allocGpu[n]) {
+                gpu++;
+                continue;
+            }
+            double v = switch (strat) {
+                case 0 -> BinPackScore.mostAllocated(cs, n, c, mm, g);
+                case 1 -> 100 - BinPackScore.mostAllocated(cs, n, c, mm, g);
+                case 3 -> EnergyScore.INSTANCE.score(this, n);
+                default -> LatencyScore.INSTANCE.score(this, n);
+            } * wt;
+            r[kRes] = n;
+            sc[kRes] = v;
+            if (topCount == kk) {
+                double last = topScore[kk - 1];
+                if (v > last || v == last && n < topNode[kk - 1]) {
+                    offer(v, n, kRes);
+                }
+            } else {
+                offer(v, n, kRes);
+            }
+            kRes++;
+        }
+        statN = m;
+        resN = kRes;
+        feasible = kRes;
+        fails[Reason.NODE_SELECTOR.ordinal()] = sel;
+        fails[Reason.UNTOLERATED_TAINT.ordinal()] = taint;
+        fails[Reason.INSUFFICIENT_CPU.ordinal()] = cpu;
+        fails[Reason.INSUFFICIENT_MEMORY.ordinal()] = mem;
+        fails[Reason.INSUFFICIENT_GPUS.ordinal()] = gpu;
+        fails[Reason.TOPOLOGY_SPREAD.ordinal()] = 0;
+        fails[Reason.ANTI_AFFINITY.ordinal()] = 0;
+        cacheFor = w;
+        cacheVersion = s.version;
+        return topCount > 0 ? topNode[0] : -1;
+    }
+
     /** The best node slot for the next replica of the workload, or -1 (then {@link #fails} holds the counts). */
     int next() {
+        boolean fresh = staticFor != w || staticSpec != spec || staticNodeVersion != s.nodeVersion;
         ensureStatic();
+        if (fused && (fresh || cacheFor != w || cacheVersion != s.version)) {
+            return fusedPass();
+        }
         boolean cached = cacheFor == w && cacheVersion == s.version;
         if (!cached) {
             fullPass();
