@@ -81,7 +81,7 @@ public final class ClusterState {
 
     /** Records binds and unbinds while a gang is being placed, so a failed gang leaves no trace. */
     List<Object[]> undo;
-    /** Workloads with at least one bound replica that may be preempted, counted by priority: preemption's cheap exit. */
+    /** Workloads with a bound replica that may be preempted, counted by priority: preemption's cheap exit. */
     final TreeMap<Integer, Integer> preemptibleByPriority = new TreeMap<>();
 
     ClusterState() {

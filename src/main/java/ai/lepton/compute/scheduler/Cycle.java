@@ -597,11 +597,15 @@ final class Cycle {
      * Finds the node where evicting the fewest, lowest-priority preemptible replicas of strictly lower priority lets
      * the replica fit, the way kube-scheduler's default preemption does: on each node that fails only for resources,
      * take away every lower-priority preemptible replica, then give them back from the highest priority down while
-     * the replica still fits; those not given back are the victims. Among nodes, pick the one minimising (highest
+     * the replica still fits (equal priorities in the order they sit on the node); those not given back are the
+     * victims. Among nodes, pick the one minimising (highest
      * victim priority, number of victims, sum of victim priorities), then the lower slot. A gang victim brings its
      * whole gang, which is counted. Returns the slot, with the victims in {@code victims}, or -1.
      * Call after {@link #next()} returned -1.
      */
+    private static final java.util.Comparator<Replica> BY_PRIORITY_DESC =
+            (a, b) -> Integer.compare(b.priority, a.priority);
+
     int preempt(List<Replica> victims) {
         victims.clear();
         int prio = spec.priority();
@@ -633,31 +637,39 @@ final class Cycle {
             long freeC = s.allocCpu[n] - s.usedCpu[n];
             long freeM = s.allocMem[n] - s.usedMem[n];
             long freeG = s.allocGpu[n] - s.usedGpu[n];
+            int minP = Integer.MAX_VALUE;
+            int maxP = Integer.MIN_VALUE;
             ReplicaList l = s.onNode[n];
+            Replica[] items = l.items;
             for (int j = 0; j < l.size; j++) {
-                Replica r = l.items[j];
-                Workload v = r.w.spec;
-                if (v.priority() < prio && v.preemptible()) {
+                Replica r = items[j];
+                int p = r.priority;
+                if (p < prio && r.preemptible) {
                     cand.add(r);
-                    freeC += v.resources().cpuMillis();
-                    freeM += v.resources().memoryMiB();
-                    freeG += v.resources().gpus();
+                    freeC += r.cpu;
+                    freeM += r.mem;
+                    freeG += r.gpus;
+                    minP = Math.min(minP, p);
+                    maxP = Math.max(maxP, p);
                 }
             }
             if (freeC < rc || freeM < rm || freeG < rg) {
                 continue;
             }
-            // reprieve from the highest priority down (earlier workloads first)
-            cand.sort((a, b) -> a.w.spec.priority() != b.w.spec.priority()
-                    ? Integer.compare(b.w.spec.priority(), a.w.spec.priority())
-                    : a.w.seq != b.w.seq ? Long.compare(a.w.seq, b.w.seq) : Integer.compare(a.id, b.id));
+            // lower bounds here: top priority >= minP, at least one victim; skip nodes that cannot beat the best
+            if (bestNode >= 0 && (minP > bestMax || minP == bestMax && bestCount == 1 && n > bestNode)) {
+                continue;
+            }
+            // reprieve from the highest priority down; equal priorities in the node's own order (stable sort)
+            if (minP != maxP) {
+                cand.sort(BY_PRIORITY_DESC);
+            }
             chosen.clear();
             for (Replica r : cand) {
-                Resources q = r.w.spec.resources();
-                if (freeC - q.cpuMillis() >= rc && freeM - q.memoryMiB() >= rm && freeG - q.gpus() >= rg) {
-                    freeC -= q.cpuMillis();
-                    freeM -= q.memoryMiB();
-                    freeG -= q.gpus();
+                if (freeC - r.cpu >= rc && freeM - r.mem >= rm && freeG - r.gpus >= rg) {
+                    freeC -= r.cpu;
+                    freeM -= r.mem;
+                    freeG -= r.gpus;
                 } else {
                     chosen.add(r);
                 }

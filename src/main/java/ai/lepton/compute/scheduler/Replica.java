@@ -6,6 +6,12 @@ import java.util.Map;
 final class Replica {
     final WorkloadEntry w;
     final int id;
+    /** Copies of the workload's priority, preemptibility and request (fixed for its life): preemption reads them. */
+    final int priority;
+    final boolean preemptible;
+    final long cpu;
+    final long mem;
+    final int gpus;
     int node = -1;
     /** Index in the node's replica list, for O(1) removal. */
     int posOnNode = -1;
@@ -15,6 +21,12 @@ final class Replica {
     Replica(WorkloadEntry w, int id) {
         this.w = w;
         this.id = id;
+        Workload s = w.spec;
+        priority = s.priority();
+        preemptible = s.preemptible();
+        cpu = s.resources().cpuMillis();
+        mem = s.resources().memoryMiB();
+        gpus = s.resources().gpus();
     }
 
     PendingReplica pending() {

@@ -16,7 +16,8 @@ class TrafficAllocationTest {
                 new double[] {0.5, 0.2, 0.2}, 120);
         assertThat(a.level()).isCloseTo(0.575, within(1e-12));
         assertThat(a.weights()).satisfiesExactly(w -> assertThat(w).isCloseTo(0.0625, within(1e-12)),
-                w -> assertThat(w).isCloseTo(0.3125, within(1e-12)), w -> assertThat(w).isCloseTo(0.625, within(1e-12)));
+                w -> assertThat(w).isCloseTo(0.3125, within(1e-12)),
+                w -> assertThat(w).isCloseTo(0.625, within(1e-12)));
         assertThat(a.served()).isEqualTo(120);
         assertThat(a.unserved()).isZero();
     }
