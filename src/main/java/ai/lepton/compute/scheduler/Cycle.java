@@ -3,8 +3,10 @@ package ai.lepton.compute.scheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -556,7 +558,7 @@ final class Cycle {
         return Reason.format(s.liveCount, fails);
     }
 
-    java.util.Map<String, Integer> reasonCounts() {
+    Map<String, Integer> reasonCounts() {
         return Reason.asMap(fails);
     }
 
@@ -603,7 +605,7 @@ final class Cycle {
      * whole gang, which is counted. Returns the slot, with the victims in {@code victims}, or -1.
      * Call after {@link #next()} returned -1.
      */
-    private static final java.util.Comparator<Replica> BY_PRIORITY_DESC =
+    private static final Comparator<Replica> BY_PRIORITY_DESC =
             (a, b) -> Integer.compare(b.priority, a.priority);
 
     int preempt(List<Replica> victims) {

@@ -1,5 +1,6 @@
 package ai.lepton.compute.scheduler;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -21,7 +22,7 @@ final class LatencyScore implements ScorePlugin {
         int n = s.sites.size();
         double[] out = new double[n];
         if (dataSite == null) {
-            java.util.Arrays.fill(out, 100);
+            Arrays.fill(out, 100);
             return out;
         }
         double[] rtt = new double[n];

@@ -1,13 +1,16 @@
 package ai.lepton.compute.scheduler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -90,7 +93,7 @@ public final class Scheduler {
         }
         if (s.usedCpu[n] > s.allocCpu[n] || s.usedMem[n] > s.allocMem[n] || s.usedGpu[n] > s.allocGpu[n]) {
             Replica[] left = s.onNode[n].snapshot();
-            java.util.Arrays.sort(left, BY_PRIORITY_THEN_ID.reversed());
+            Arrays.sort(left, BY_PRIORITY_THEN_ID.reversed());
             for (Replica r : left) {
                 if (s.usedCpu[n] <= s.allocCpu[n] && s.usedMem[n] <= s.allocMem[n]
                         && s.usedGpu[n] <= s.allocGpu[n]) {
@@ -182,7 +185,7 @@ public final class Scheduler {
 
     private Replica[] sortedOn(int n) {
         Replica[] rs = s.onNode[n].snapshot();
-        java.util.Arrays.sort(rs, BY_PRIORITY_THEN_ID);
+        Arrays.sort(rs, BY_PRIORITY_THEN_ID);
         return rs;
     }
 
@@ -467,7 +470,7 @@ public final class Scheduler {
             }
             w.admitted = spec.replicas();
             s.addUsage(spec.project(), spec.resources(), spec.replicas());
-            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            Set<Integer> ids = new HashSet<>();
             for (Binding b : byWorkload.getOrDefault(spec.name(), List.of())) {
                 if (w.replicas.size() >= spec.replicas()) {
                     problems.add("binding " + b + " dropped: more bindings than replicas");

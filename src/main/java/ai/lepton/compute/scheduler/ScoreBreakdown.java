@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Why a replica went where it did: how many nodes were considered and passed the filters, and the best-scoring
- * candidates with each plugin's score (the chosen node first). Ties on the total go to the node registered first.
+ * candidates with each plugin's score (the chosen node first). Ties on the total go to the node registered first
+ * (a node registered after a removal may take the removed node's place in that order).
  *
  * @param nodes nodes in the cluster
  * @param feasible nodes that passed every filter
