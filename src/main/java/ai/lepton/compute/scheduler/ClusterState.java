@@ -121,7 +121,7 @@ public final class ClusterState {
         return out;
     }
 
-    /** The names of the workloads with a replica on a node, one entry per replica. */
+    /** The replicas bound to a node (empty for an unknown node). */
     public List<Binding> bindingsOn(String nodeName) {
         Integer n = slotOf.get(nodeName);
         if (n == null) {
