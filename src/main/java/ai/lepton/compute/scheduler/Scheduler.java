@@ -1,0 +1,797 @@
+package ai.lepton.compute.scheduler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The scheduler: places workload replicas on nodes through a filter → score → bind pipeline, with priorities and
+ * preemption, gangs, project quotas, cordon and drain. Every mutating method returns an immutable
+ * {@link ScheduleResult} saying what changed and why; read the current state through {@link #state()}.
+ *
+ * <p>Pending replicas wait in a queue ordered by priority (then submission). They are retried when an operation could
+ * have made room for them: a deletion or scale-down, a node registered or made schedulable, an eviction (the evicted
+ * workload itself), a quota change; {@link #retryPending()} retries all of them (a service may call it on a timer, as
+ * kube-scheduler flushes its unschedulable queue).
+ *
+ * <p>Not thread-safe: call it from one thread (the service's scheduling loop) at a time. No clock, no I/O, no
+ * framework types.
+ */
+public final class Scheduler {
+
+    private static final Comparator<WorkloadEntry> BY_PRIORITY = (a, b) -> a.spec.priority() != b.spec.priority()
+            ? Integer.compare(b.spec.priority(), a.spec.priority()) : Long.compare(a.seq, b.seq);
+
+    private final SchedulerConfig config;
+    private final ClusterState s;
+    private final Cycle cycle;
+    /** Admitted workloads with pending replicas. */
+    private final TreeSet<WorkloadEntry> queue = new TreeSet<>(BY_PRIORITY);
+    /** Per project, workloads (or scale-ups) waiting for quota, in arrival order. */
+    private final Map<String, LinkedHashSet<WorkloadEntry>> quotaQueue = new HashMap<>();
+    private final List<Replica> victims = new ArrayList<>();
+
+    /** An empty cluster. */
+    public Scheduler(SchedulerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.s = new ClusterState();
+        this.cycle = new Cycle(s, config);
+    }
+
+    public SchedulerConfig config() {
+        return config;
+    }
+
+    /** The live state (read-only from outside). */
+    public ClusterState state() {
+        return s;
+    }
+
+    // ================================================================== nodes
+
+    /**
+     * Adds a node, or replaces the spec of the node with that name. Replacing evicts bound replicas that do not
+     * tolerate a new NoExecute taint, and, if allocatable resources shrank below what is bound, the lowest-priority
+     * replicas until the rest fit; evicted replicas are re-queued. A new or grown node lets pending replicas retry.
+     */
+    public ScheduleResult registerNode(Node node) {
+        Op op = new Op();
+        Integer existing = s.slotOf.get(node.name());
+        if (existing == null) {
+            op.freed.set(s.addNode(node));
+        } else {
+            update(existing, node, op);
+        }
+        retryFreed(op);
+        settle(op);
+        return op.result();
+    }
+
+    private void update(int n, Node node, Op op) {
+        Replica[] rs = s.onNode[n].snapshot();
+        for (Replica r : rs) {
+            s.topology(r.w, n, -1);
+        }
+        s.replaceSpec(n, node);
+        for (Replica r : rs) {
+            s.topology(r.w, n, 1);
+        }
+        for (Replica r : rs) {
+            if (r.node == n && !toleratesNoExecute(r.w.spec, node)) {
+                evict(r, Eviction.Cause.NO_EXECUTE_TAINT, "node " + node.name() + " has a NoExecute taint it does"
+                        + " not tolerate", op, false);
+            }
+        }
+        if (s.usedCpu[n] > s.allocCpu[n] || s.usedMem[n] > s.allocMem[n] || s.usedGpu[n] > s.allocGpu[n]) {
+            Replica[] left = s.onNode[n].snapshot();
+            Arrays.sort(left, BY_PRIORITY_THEN_ID.reversed());
+            for (Replica r : left) {
+                if (s.usedCpu[n] <= s.allocCpu[n] && s.usedMem[n] <= s.allocMem[n]
+                        && s.usedGpu[n] <= s.allocGpu[n]) {
+                    break;
+                }
+                if (r.node == n) {
+                    evict(r, Eviction.Cause.NODE_SHRUNK, "node " + node.name() + " shrank to "
+                            + node.allocatable(), op, false);
+                }
+            }
+        }
+        op.freed.set(n);
+    }
+
+    private static final Comparator<Replica> BY_PRIORITY_THEN_ID = (a, b) -> {
+        int c = BY_PRIORITY.compare(a.w, b.w);
+        return c != 0 ? c : Integer.compare(a.id, b.id);
+    };
+
+    private static boolean toleratesNoExecute(Workload w, Node node) {
+        for (Taint t : node.taints()) {
+            if (t.effect() == TaintEffect.NO_EXECUTE && w.tolerations().stream().noneMatch(x -> x.tolerates(t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes a node; its replicas are evicted and re-queued (higher priority placed first). */
+    public ScheduleResult removeNode(String name) {
+        Op op = new Op();
+        int n = s.slot(name);
+        s.setState(n, NodeState.DRAINING);
+        for (Replica r : sortedOn(n)) {
+            if (r.node == n) {
+                evict(r, Eviction.Cause.NODE_REMOVED, "node " + name + " was removed", op, false);
+            }
+        }
+        s.removeNode(n);
+        settle(op);
+        return op.result();
+    }
+
+    /** Sets a node's state; a node that becomes {@link NodeState#READY} lets pending replicas retry. */
+    public ScheduleResult setNodeState(String name, NodeState state) {
+        Op op = new Op();
+        int n = s.slot(name);
+        s.setState(n, Objects.requireNonNull(state, "state"));
+        if (state.schedulable()) {
+            op.freed.set(n);
+            retryFreed(op);
+            settle(op);
+        }
+        return op.result();
+    }
+
+    /** Marks a node unschedulable; its replicas stay. */
+    public ScheduleResult cordon(String name) {
+        return setNodeState(name, NodeState.CORDONED);
+    }
+
+    /** Makes a cordoned or drained node schedulable again. */
+    public ScheduleResult uncordon(String name) {
+        return setNodeState(name, NodeState.READY);
+    }
+
+    /**
+     * Drains a node: it becomes {@link NodeState#DRAINING} (unschedulable), every replica on it is evicted, and the
+     * evicted replicas are placed elsewhere in priority order, highest first, each able to preempt strictly
+     * lower-priority replicas; those that fit nowhere stay pending. The node ends empty and stays
+     * {@code DRAINING} until {@link #uncordon}ed or removed. A moved gang replica is re-placed on its own; if it fits
+     * nowhere, its whole gang is taken down and re-queued, as a gang runs whole or not at all.
+     */
+    public ScheduleResult drain(String name) {
+        Op op = new Op();
+        int n = s.slot(name);
+        s.setState(n, NodeState.DRAINING);
+        for (Replica r : sortedOn(n)) {
+            if (r.node == n) {
+                evict(r, Eviction.Cause.DRAINED, "node " + name + " drained", op, false);
+            }
+        }
+        settle(op);
+        if (s.count[n] != 0) {
+            throw new IllegalStateException("drained node " + name + " still has replicas");
+        }
+        return op.result();
+    }
+
+    private Replica[] sortedOn(int n) {
+        Replica[] rs = s.onNode[n].snapshot();
+        Arrays.sort(rs, BY_PRIORITY_THEN_ID);
+        return rs;
+    }
+
+    // ================================================================== workloads
+
+    /**
+     * Submits a new workload: quota admission (admit, queue or reject), then placement of its replicas, preempting
+     * lower-priority replicas where needed; evicted replicas are re-queued and retried in the same call.
+     *
+     * @throws IllegalArgumentException if a workload of that name exists
+     */
+    public ScheduleResult submit(Workload workload) {
+        if (s.workloads.containsKey(workload.name())) {
+            throw new IllegalArgumentException("workload already exists: " + workload.name());
+        }
+        Op op = new Op();
+        WorkloadEntry w = new WorkloadEntry(workload, s.nextSeq++);
+        String shortfall = s.quotaShortfall(workload.project(), workload.resources(), workload.replicas());
+        if (shortfall != null) {
+            if (policy(workload.project()) == Quota.QuotaPolicy.REJECT) {
+                op.admissions.add(new Admission(workload.name(), workload.project(), Admission.Decision.REJECTED,
+                        workload.replicas(), shortfall));
+                return op.result();
+            }
+            s.workloads.put(workload.name(), w);
+            quotaQueue.computeIfAbsent(workload.project(), p -> new LinkedHashSet<>()).add(w);
+            op.admissions.add(new Admission(workload.name(), workload.project(), Admission.Decision.QUEUED,
+                    workload.replicas(), shortfall));
+            return op.result();
+        }
+        s.workloads.put(workload.name(), w);
+        admit(w, workload.replicas(), op);
+        settle(op);
+        return op.result();
+    }
+
+    /**
+     * Changes a workload's replica count. Scaling down removes pending replicas first, then the newest placed ones,
+     * and lets others use the room. Scaling up goes through quota admission for the added replicas. For a gang whose
+     * replicas are placed, the added replicas are placed all together or the scale-up is refused (and nothing
+     * changes).
+     */
+    public ScheduleResult scale(String name, int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must not be negative");
+        }
+        WorkloadEntry w = entry(name);
+        Op op = new Op();
+        Workload old = w.spec;
+        if (replicas == old.replicas()) {
+            return op.result();
+        }
+        String project = old.project();
+        if (replicas < old.replicas()) {
+            w.spec = old.withReplicas(replicas);
+            if (w.admitted > replicas) {
+                int remove = w.admitted - replicas;
+                removeReplicas(w, remove, op);
+                s.addUsage(project, old.resources(), -remove);
+                w.admitted = replicas;
+            }
+            if (w.admitted == replicas) {
+                removeFromQuotaQueue(w);
+            }
+            if (w.pendingCount() == 0) {
+                queue.remove(w);
+            }
+            admitQueued(project, op);
+            retryFreed(op);
+            settle(op);
+            return op.result();
+        }
+        int delta = replicas - w.admitted;
+        String shortfall = s.quotaShortfall(project, old.resources(), delta);
+        if (shortfall != null) {
+            if (policy(project) == Quota.QuotaPolicy.REJECT) {
+                op.admissions.add(new Admission(name, project, Admission.Decision.REJECTED, replicas, shortfall));
+                return op.result();
+            }
+            w.spec = old.withReplicas(replicas);
+            quotaQueue.computeIfAbsent(project, p -> new LinkedHashSet<>()).add(w);
+            op.admissions.add(new Admission(name, project, Admission.Decision.QUEUED, replicas, shortfall));
+            return op.result();
+        }
+        w.spec = old.withReplicas(replicas);
+        removeFromQuotaQueue(w);
+        if (old.gang() && w.placed > 0) {
+            growGang(w, delta, old, op);
+            return op.result();
+        }
+        admit(w, delta, op);
+        settle(op);
+        return op.result();
+    }
+
+    private void growGang(WorkloadEntry w, int delta, Workload old, Op op) {
+        int firstNew = w.replicas.size();
+        admit(w, delta, op);
+        int pm = op.placements.size();
+        int em = op.evictions.size();
+        s.undo = new ArrayList<>();
+        Replica failed = null;
+        for (int i = firstNew; i < w.replicas.size(); i++) {
+            if (!placeOne(w.replicas.get(i), op)) {
+                failed = w.replicas.get(i);
+                break;
+            }
+        }
+        if (failed == null) {
+            s.undo = null;
+            queue.remove(w);
+            settle(op);
+            return;
+        }
+        s.rollback();
+        truncate(op, pm, em);
+        while (w.replicas.size() > firstNew) {
+            w.replicas.remove(w.replicas.size() - 1);
+        }
+        s.addUsage(old.project(), old.resources(), -delta);
+        w.admitted -= delta;
+        w.spec = old;
+        queue.remove(w);
+        op.admissions.set(op.admissions.size() - 1, new Admission(old.name(), old.project(),
+                Admission.Decision.REJECTED, old.replicas() + delta, "gang cannot grow: " + failed.reason));
+        op.touched.remove(w);
+        settle(op);
+    }
+
+    /** Deletes a workload, freeing its resources and quota; queued and pending work may use them. */
+    public ScheduleResult delete(String name) {
+        WorkloadEntry w = entry(name);
+        Op op = new Op();
+        s.workloads.remove(name);
+        queue.remove(w);
+        removeFromQuotaQueue(w);
+        for (Replica r : w.replicas) {
+            if (r.node >= 0) {
+                op.freed.set(r.node);
+                s.unbind(r);
+            }
+        }
+        s.addUsage(w.spec.project(), w.spec.resources(), -w.admitted);
+        cycle.invalidate();
+        admitQueued(w.spec.project(), op);
+        retryFreed(op);
+        settle(op);
+        return op.result();
+    }
+
+    /** Sets (or, with null, removes) a project's quota; queued requests that now fit are admitted and scheduled. */
+    public ScheduleResult setQuota(String project, Quota quota) {
+        Op op = new Op();
+        if (quota == null) {
+            s.quotas.remove(project);
+        } else {
+            s.quotas.put(project, quota);
+        }
+        admitQueued(project, op);
+        settle(op);
+        return op.result();
+    }
+
+    /** Retries every quota-queued request and every pending replica, highest priority first. */
+    public ScheduleResult retryPending() {
+        Op op = new Op();
+        for (String project : new ArrayList<>(quotaQueue.keySet())) {
+            admitQueued(project, op);
+        }
+        op.retry.addAll(queue);
+        settle(op);
+        return op.result();
+    }
+
+    /**
+     * Traffic weights for a deployment's placed replicas by {@link TrafficAllocation#waterFill water-filling}, in
+     * replica-load units (1 = the load one replica's request is sized for). For a replica on node {@code n}, with
+     * {@code k} of the workload's replicas there: capacity {@code C = min_r(allocatable_r / request_r) / k} over the
+     * resources it requests, and level {@code u = 1 − min_r((allocatable_r − allocatedByOthers_r) / request_r) /
+     * min_r(allocatable_r / request_r)}, i.e. the share of the node's bottleneck that other workloads' requests take.
+     *
+     * @param demand traffic in replica-load units (e.g. the current request rate over one replica's nominal rate)
+     * @return the replicas (in the order of {@link WorkloadStatus#bindings()}) and their allocation
+     */
+    public WeightedReplicas allocation(String name, double demand) {
+        WorkloadEntry w = entry(name);
+        if (w.spec.type() != WorkloadType.DEPLOYMENT) {
+            throw new IllegalArgumentException("workload " + name + " is a job; traffic goes to deployments");
+        }
+        Resources q = w.spec.resources();
+        List<Binding> bs = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
+        Map<Integer, Integer> perNode = new HashMap<>();
+        for (Replica r : w.replicas) {
+            if (r.node >= 0) {
+                bs.add(new Binding(name, r.id, s.node[r.node].name()));
+                nodes.add(r.node);
+                perNode.merge(r.node, 1, Integer::sum);
+            }
+        }
+        double[] cap = new double[nodes.size()];
+        double[] lvl = new double[nodes.size()];
+        for (int i = 0; i < cap.length; i++) {
+            int n = nodes.get(i);
+            int k = perNode.get(n);
+            double total = Double.POSITIVE_INFINITY;
+            double free = Double.POSITIVE_INFINITY;
+            long[] alloc = {s.allocCpu[n], s.allocMem[n], s.allocGpu[n]};
+            long[] used = {s.usedCpu[n], s.usedMem[n], s.usedGpu[n]};
+            long[] req = {q.cpuMillis(), q.memoryMiB(), q.gpus()};
+            for (int r = 0; r < 3; r++) {
+                if (req[r] > 0) {
+                    total = Math.min(total, (double) alloc[r] / req[r]);
+                    free = Math.min(free, (double) (alloc[r] - (used[r] - k * req[r])) / req[r]);
+                }
+            }
+            if (Double.isInfinite(total)) { // requests nothing: treat as one unit, never saturated
+                total = 1;
+                free = 1;
+            }
+            cap[i] = total / k;
+            lvl[i] = total > 0 ? Math.max(0, Math.min(1, 1 - free / total)) : 1;
+        }
+        return new WeightedReplicas(bs, TrafficAllocation.waterFill(cap, lvl, demand));
+    }
+
+    /**
+     * A deployment's placed replicas and their traffic allocation.
+     *
+     * @param replicas the replicas, matching {@code allocation.weights()} by index
+     * @param allocation the water-filling result
+     */
+    public record WeightedReplicas(List<Binding> replicas, TrafficAllocation.Allocation allocation) {
+
+        public WeightedReplicas {
+            replicas = List.copyOf(replicas);
+        }
+    }
+
+    // ================================================================== restore
+
+    /**
+     * Rebuilds a scheduler after a restart from persisted state, without re-deciding anything: nodes, quotas,
+     * workloads (in their original submission order) and bindings. Each workload is admitted again against the
+     * quotas (over quota, it is queued whatever the policy, since it had been accepted); each binding is restored if
+     * its workload, replica id and node are known and the node has room (a node is never over-committed); what
+     * cannot be restored is reported and its replica left pending. Nothing is placed: call {@link #retryPending()}
+     * to place pending replicas.
+     */
+    public static Restored restore(SchedulerConfig config, List<Node> nodes, Map<String, Quota> quotas,
+            List<Workload> workloads, List<Binding> bindings) {
+        Scheduler sch = new Scheduler(config);
+        ClusterState s = sch.s;
+        List<String> problems = new ArrayList<>();
+        for (Node n : nodes) {
+            if (s.slotOf.containsKey(n.name())) {
+                problems.add("duplicate node " + n.name() + " ignored");
+                continue;
+            }
+            s.addNode(n);
+        }
+        s.quotas.putAll(quotas);
+        Map<String, List<Binding>> byWorkload = new HashMap<>();
+        for (Binding b : bindings) {
+            byWorkload.computeIfAbsent(b.workload(), k -> new ArrayList<>()).add(b);
+        }
+        for (Workload spec : workloads) {
+            if (s.workloads.containsKey(spec.name())) {
+                problems.add("duplicate workload " + spec.name() + " ignored");
+                continue;
+            }
+            WorkloadEntry w = new WorkloadEntry(spec, s.nextSeq++);
+            s.workloads.put(spec.name(), w);
+            if (s.quotaShortfall(spec.project(), spec.resources(), spec.replicas()) != null) {
+                sch.quotaQueue.computeIfAbsent(spec.project(), p -> new LinkedHashSet<>()).add(w);
+                List<Binding> lost = byWorkload.remove(spec.name());
+                if (lost != null && !lost.isEmpty()) {
+                    problems.add("workload " + spec.name() + " is over its project's quota now; " + lost.size()
+                            + " binding(s) dropped and the workload queued");
+                }
+                continue;
+            }
+            w.admitted = spec.replicas();
+            s.addUsage(spec.project(), spec.resources(), spec.replicas());
+            Set<Integer> ids = new HashSet<>();
+            for (Binding b : byWorkload.getOrDefault(spec.name(), List.of())) {
+                if (w.replicas.size() >= spec.replicas()) {
+                    problems.add("binding " + b + " dropped: more bindings than replicas");
+                    continue;
+                }
+                if (b.replica() < 0 || !ids.add(b.replica())) {
+                    problems.add("binding " + b + " dropped: duplicate or negative replica id");
+                    continue;
+                }
+                Replica r = new Replica(w, b.replica());
+                w.replicas.add(r);
+                w.nextId = Math.max(w.nextId, b.replica() + 1);
+                Integer n = s.slotOf.get(b.node());
+                if (n == null) {
+                    r.reason = "restore: node " + b.node() + " is unknown";
+                    problems.add("binding " + b + " not restored: unknown node");
+                } else if (!s.fits(n, spec.resources())) {
+                    r.reason = "restore: node " + b.node() + " has no room";
+                    problems.add("binding " + b + " not restored: node has no room");
+                } else {
+                    s.bind(r, n);
+                }
+            }
+            byWorkload.remove(spec.name());
+            while (w.replicas.size() < spec.replicas()) {
+                w.replicas.add(new Replica(w, w.nextId++));
+            }
+            w.replicas.sort(Comparator.comparingInt(r -> r.id));
+            if (w.pendingCount() > 0) {
+                sch.queue.add(w);
+            }
+        }
+        byWorkload.forEach((name, bs) -> problems.add(bs.size() + " binding(s) of unknown workload " + name
+                + " dropped"));
+        return new Restored(sch, List.copyOf(problems));
+    }
+
+    /**
+     * A restored scheduler.
+     *
+     * @param scheduler the scheduler, ready for use
+     * @param problems what could not be restored as persisted, one sentence each
+     */
+    public record Restored(Scheduler scheduler, List<String> problems) {
+    }
+
+    // ================================================================== internals
+
+    private WorkloadEntry entry(String name) {
+        WorkloadEntry w = s.workloads.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("no such workload: " + name);
+        }
+        return w;
+    }
+
+    private Quota.QuotaPolicy policy(String project) {
+        Quota q = s.quotas.get(project);
+        return q == null ? Quota.QuotaPolicy.REJECT : q.policy();
+    }
+
+    private void removeFromQuotaQueue(WorkloadEntry w) {
+        LinkedHashSet<WorkloadEntry> q = quotaQueue.get(w.spec.project());
+        if (q != null) {
+            q.remove(w);
+            if (q.isEmpty()) {
+                quotaQueue.remove(w.spec.project());
+            }
+        }
+    }
+
+    /** Admits {@code n} more replicas of {@code w}: counts them against quota, creates them pending, queues them. */
+    private void admit(WorkloadEntry w, int n, Op op) {
+        s.addUsage(w.spec.project(), w.spec.resources(), n);
+        for (int i = 0; i < n; i++) {
+            w.replicas.add(new Replica(w, w.nextId++));
+        }
+        w.admitted += n;
+        op.admissions.add(new Admission(w.spec.name(), w.spec.project(), Admission.Decision.ADMITTED, w.admitted,
+                null));
+        op.touched.add(w);
+        if (n > 0) {
+            queue.add(w);
+            op.retry.add(w);
+        }
+    }
+
+    /** Admits queued requests of a project, first come first served, skipping those that still do not fit. */
+    private void admitQueued(String project, Op op) {
+        LinkedHashSet<WorkloadEntry> q = quotaQueue.get(project);
+        if (q == null) {
+            return;
+        }
+        for (WorkloadEntry w : new ArrayList<>(q)) {
+            int delta = w.spec.replicas() - w.admitted;
+            if (delta <= 0) {
+                q.remove(w);
+            } else if (s.quotaShortfall(project, w.spec.resources(), delta) == null) {
+                q.remove(w);
+                admit(w, delta, op);
+            }
+        }
+        if (q.isEmpty()) {
+            quotaQueue.remove(project);
+        }
+    }
+
+    /** Removes {@code n} replicas: pending ones first (newest first), then the newest placed ones. */
+    private void removeReplicas(WorkloadEntry w, int n, Op op) {
+        for (int pass = 0; pass < 2 && n > 0; pass++) {
+            for (int i = w.replicas.size() - 1; i >= 0 && n > 0; i--) {
+                Replica r = w.replicas.get(i);
+                boolean placed = r.node >= 0;
+                if (pass == 0 && !placed || pass == 1 && placed) {
+                    if (placed) {
+                        op.freed.set(r.node);
+                        s.unbind(r);
+                    }
+                    w.replicas.remove(i);
+                    n--;
+                }
+            }
+        }
+    }
+
+    /** Queues for retry the pending workloads that could fit on a node the operation freed or added. */
+    private void retryFreed(Op op) {
+        if (op.freed.isEmpty() || queue.isEmpty()) {
+            return;
+        }
+        for (WorkloadEntry w : queue) {
+            Resources q = w.spec.resources();
+            for (int n = op.freed.nextSetBit(0); n >= 0; n = op.freed.nextSetBit(n + 1)) {
+                if (n < s.hw && s.live[n] && s.node[n].state().schedulable() && s.fits(n, q)) {
+                    op.retry.add(w);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Schedules the operation's retry set, highest priority first, until it is empty (evictions add to it). */
+    private void settle(Op op) {
+        while (!op.retry.isEmpty()) {
+            WorkloadEntry w = op.retry.pollFirst();
+            if (s.workloads.get(w.spec.name()) == w) {
+                schedule(w, op);
+            }
+        }
+    }
+
+    private void schedule(WorkloadEntry w, Op op) {
+        if (w.pendingCount() == 0) {
+            queue.remove(w);
+            return;
+        }
+        op.touched.add(w);
+        if (w.spec.gang()) {
+            scheduleGang(w, op);
+        } else {
+            Replica failed = null;
+            for (Replica r : w.replicas) {
+                if (r.node >= 0) {
+                    continue;
+                }
+                if (failed != null) {
+                    // same workload, same cluster: the next replica would fail for the same reason
+                    r.reason = failed.reason;
+                    r.reasonCounts = failed.reasonCounts;
+                } else if (!placeOne(r, op)) {
+                    failed = r;
+                }
+            }
+        }
+        if (w.pendingCount() == 0) {
+            queue.remove(w);
+        } else {
+            queue.add(w);
+        }
+    }
+
+    /**
+     * Permit for gangs: the pending replicas are placed tentatively (with an undo log) and kept only if all of them
+     * found a node. A gang that is partly placed (one of its replicas lost its node) first tries to re-place just the
+     * missing ones; failing that it is taken down whole and tried whole once more.
+     */
+    private void scheduleGang(WorkloadEntry w, Op op) {
+        if (tryGang(w, op)) {
+            return;
+        }
+        if (w.placed > 0) {
+            for (Replica r : w.replicas) {
+                if (r.node >= 0) {
+                    evict(r, Eviction.Cause.GANG, "gang " + w.spec.name() + " could not be placed whole", op, false);
+                }
+            }
+            tryGang(w, op);
+        }
+    }
+
+    private boolean tryGang(WorkloadEntry w, Op op) {
+        int pm = op.placements.size();
+        int em = op.evictions.size();
+        s.undo = new ArrayList<>();
+        Replica failed = null;
+        for (Replica r : w.replicas) {
+            if (r.node < 0 && !placeOne(r, op)) {
+                failed = r;
+                break;
+            }
+        }
+        if (failed == null) {
+            s.undo = null;
+            return true;
+        }
+        s.rollback();
+        truncate(op, pm, em);
+        String reason = "gang: " + failed.reason;
+        Map<String, Integer> counts = failed.reasonCounts;
+        for (Replica r : w.replicas) {
+            if (r.node < 0) {
+                r.reason = reason;
+                r.reasonCounts = counts;
+            }
+        }
+        return false;
+    }
+
+    private static void truncate(Op op, int placements, int evictions) {
+        op.placements.subList(placements, op.placements.size()).clear();
+        op.evictions.subList(evictions, op.evictions.size()).clear();
+    }
+
+    /** Filter, score, bind one replica; PostFilter (preemption) when no node fits. */
+    private boolean placeOne(Replica r, Op op) {
+        WorkloadEntry w = r.w;
+        cycle.begin(w);
+        int n = cycle.next();
+        if (n >= 0) {
+            ScoreBreakdown why = cycle.explain();
+            s.bind(r, n);
+            cycle.afterBind();
+            op.placements.add(new Placement(w.spec.name(), w.spec.project(), r.id, s.node[n].name(),
+                    w.spec.priority(), why));
+            return true;
+        }
+        String reason = cycle.reason();
+        Map<String, Integer> counts = cycle.reasonCounts();
+        int p = cycle.preempt(victims);
+        if (p >= 0) {
+            String detail = "preempted by " + r + " (priority " + w.spec.priority() + ")";
+            for (Replica v : new ArrayList<>(victims)) {
+                if (v.node >= 0) {
+                    evict(v, Eviction.Cause.PREEMPTED, detail, op, true);
+                }
+            }
+            if (!s.fits(p, w.spec.resources())) {
+                throw new IllegalStateException("preemption on " + s.node[p].name() + " freed too little");
+            }
+            ScoreBreakdown why = cycle.explainPreemption(p);
+            s.bind(r, p);
+            op.placements.add(new Placement(w.spec.name(), w.spec.project(), r.id, s.node[p].name(),
+                    w.spec.priority(), why));
+            return true;
+        }
+        r.reason = reason;
+        r.reasonCounts = counts;
+        return false;
+    }
+
+    /**
+     * Unbinds a replica, reports it and re-queues its workload. With {@code wholeGang}, the other placed replicas of
+     * its gang go too (preemption counts a gang victim's whole gang).
+     */
+    private void evict(Replica r, Eviction.Cause cause, String detail, Op op, boolean wholeGang) {
+        evictOne(r, cause, detail, op);
+        if (wholeGang && r.w.spec.gang()) {
+            for (Replica m : r.w.replicas) {
+                if (m.node >= 0) {
+                    evictOne(m, Eviction.Cause.GANG, "gang member " + r + " was evicted: " + detail, op);
+                }
+            }
+        }
+    }
+
+    private void evictOne(Replica r, Eviction.Cause cause, String detail, Op op) {
+        int n = r.node;
+        WorkloadEntry w = r.w;
+        String nodeName = s.node[n].name();
+        s.unbind(r);
+        op.evictions.add(new Eviction(w.spec.name(), w.spec.project(), r.id, nodeName, w.spec.priority(), cause,
+                detail));
+        r.reason = "evicted from " + nodeName + ": " + detail;
+        r.reasonCounts = Map.of();
+        op.freed.set(n);
+        op.touched.add(w);
+        queue.add(w);
+        op.retry.add(w);
+    }
+
+    /** What one operation did. */
+    private final class Op {
+        final List<Placement> placements = new ArrayList<>();
+        final List<Eviction> evictions = new ArrayList<>();
+        final List<Admission> admissions = new ArrayList<>();
+        final LinkedHashSet<WorkloadEntry> touched = new LinkedHashSet<>();
+        final TreeSet<WorkloadEntry> retry = new TreeSet<>(BY_PRIORITY);
+        final BitSet freed = new BitSet();
+
+        ScheduleResult result() {
+            List<PendingReplica> pending = new ArrayList<>();
+            for (WorkloadEntry w : touched) {
+                if (s.workloads.get(w.spec.name()) == w && w.pendingCount() > 0) {
+                    for (Replica r : w.replicas) {
+                        if (r.node < 0) {
+                            pending.add(r.pending());
+                        }
+                    }
+                }
+            }
+            return new ScheduleResult(placements, evictions, pending, admissions);
+        }
+    }
+}

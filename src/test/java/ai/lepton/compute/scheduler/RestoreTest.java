@@ -1,0 +1,64 @@
+package ai.lepton.compute.scheduler;
+
+import static ai.lepton.compute.scheduler.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RestoreTest {
+
+    @Test
+    void rebuildsTheSameStateFromNodesWorkloadsAndBindings() {
+        Scheduler s = scheduler(nb("a", 4000, 4096).zone("z1").build(), nb("b", 4000, 4096).zone("z2").build());
+        s.setQuota("p", Quota.of(100000, 100000, 0, Quota.QuotaPolicy.QUEUE));
+        s.submit(wl("w", 3, 1000, 100).spread(TopologyKey.ZONE, 1).build());
+        s.submit(wl("x", 2, 1500, 100).antiAffinity(TopologyKey.HOSTNAME).build());
+        s.submit(wl("y", 2, 3000, 100).build());
+        List<Node> nodes = s.state().nodes().stream().map(NodeStatus::node).toList();
+        List<Workload> workloads = s.state().workloads().stream().map(WorkloadStatus::workload).toList();
+
+        Scheduler.Restored r = Scheduler.restore(s.config(), nodes, s.state().quotas(), workloads,
+                s.state().bindings());
+        assertThat(r.problems()).isEmpty();
+        ClusterState back = r.scheduler().state();
+        assertThat(back.bindings()).containsExactlyInAnyOrderElementsOf(s.state().bindings());
+        assertThat(back.nodes()).isEqualTo(s.state().nodes());
+        assertThat(back.pending()).extracting(PendingReplica::workload, PendingReplica::replica)
+                .containsExactlyInAnyOrderElementsOf(s.state().pending().stream()
+                        .map(p -> org.assertj.core.groups.Tuple.tuple(p.workload(), p.replica())).toList());
+        assertThat(back.quotaUsage("p")).isEqualTo(s.state().quotaUsage("p"));
+        // incremental counts are rebuilt too: a fourth spread replica must go to the emptier zone
+        ScheduleResult more = r.scheduler().scale("w", 4);
+        assertThat(more.placements()).hasSizeLessThanOrEqualTo(1);
+        assertThat(r.scheduler().state().workload("x").orElseThrow().bindings()).extracting(Binding::node)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void reportsWhatCannotBeRestoredAndNeverOvercommits() {
+        List<Node> nodes = List.of(node("a", 1000, 1000));
+        List<Workload> workloads = List.of(wl("w", 2, 800, 100).build());
+        List<Binding> bindings = new ArrayList<>(List.of(new Binding("w", 0, "a"), new Binding("w", 1, "a"),
+                new Binding("ghost", 0, "a")));
+        Scheduler.Restored r = Scheduler.restore(SchedulerConfig.defaults(), nodes, Map.of(), workloads, bindings);
+        assertThat(r.problems()).containsExactlyInAnyOrder("binding Binding[workload=w, replica=1, node=a] not "
+                + "restored: node has no room", "1 binding(s) of unknown workload ghost dropped");
+        assertThat(r.scheduler().state().node("a").orElseThrow().allocated().cpuMillis()).isEqualTo(800);
+        assertThat(r.scheduler().state().pending()).singleElement().extracting(PendingReplica::reason)
+                .isEqualTo("restore: node a has no room");
+        ScheduleResult retried = r.scheduler().retryPending();
+        assertThat(retried.pending()).singleElement().extracting(PendingReplica::reason)
+                .isEqualTo("0/1 nodes available: 1 insufficient cpu");
+    }
+
+    @Test
+    void newReplicaIdsContinueAfterRestoredOnes() {
+        Scheduler.Restored r = Scheduler.restore(SchedulerConfig.defaults(), List.of(node("a", 4000, 4000)),
+                Map.of(), List.of(wl("w", 2, 100, 100).build()), List.of(new Binding("w", 7, "a")));
+        assertThat(r.scheduler().state().workload("w").orElseThrow().pending()).extracting(PendingReplica::replica)
+                .containsExactly(8);
+    }
+}
