@@ -212,7 +212,7 @@ public class EndpointService {
         long t0 = System.nanoTime();
         List<PredictionResult> out;
         try {
-            out = route.batcher().submit(encoded).get(30, TimeUnit.SECONDS);
+            out = route.batcher().call(encoded, 30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while predicting", e);

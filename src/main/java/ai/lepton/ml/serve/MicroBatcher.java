@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,8 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     private final long maxWaitNanos;
     private final Function<List<I>, List<O>> predict;
     private final Thread thread;
+    /** Held around every model call, so calls made by callers themselves and by the batching thread never overlap. */
+    private final ReentrantLock model = new ReentrantLock();
     private volatile boolean open = true;
 
     public MicroBatcher(String name, int maxBatch, long maxWaitNanos, Function<List<I>, List<O>> predict) {
@@ -43,6 +48,29 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         }
         queue.add(new Pending<>(items, f));
         return f;
+    }
+
+    /**
+     * Predicts and waits for the answer. When nothing is queued and no model call is running, the caller's own thread
+     * makes the call (no hand-off to the batching thread and back, which costs two thread wake-ups); otherwise the
+     * items join the queue and are batched with the others.
+     */
+    public List<O> call(List<I> items, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (open && queue.isEmpty() && model.tryLock()) {
+            try {
+                if (queue.isEmpty()) {
+                    try {
+                        return predict.apply(items);
+                    } catch (RuntimeException e) {
+                        throw new ExecutionException(e);
+                    }
+                }
+            } finally {
+                model.unlock();
+            }
+        }
+        return submit(items).get(timeout, unit);
     }
 
     private void loop() {
@@ -88,11 +116,14 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
 
     private void run(List<Pending<I, O>> batch, List<I> items) {
         List<O> out;
+        model.lock();
         try {
             out = predict.apply(items);
         } catch (RuntimeException e) {
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
+        } finally {
+            model.unlock();
         }
         int at = 0;
         for (Pending<I, O> p : batch) {

@@ -58,4 +58,45 @@ class MicroBatcherTest {
             assertThat(b.submit(List.of(7)).get()).containsExactly(7);
         }
     }
+
+    @Test
+    void anIdleBatcherPredictsOnTheCallersThreadAndABusyOneBatches() throws Exception {
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 64, 0, items -> {
+            threads.add(Thread.currentThread().getName());
+            if (items.contains(-1)) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return items;
+        })) {
+            assertThat(b.call(List.of(1), 5, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(1);
+            assertThat(threads).containsExactly(Thread.currentThread().getName());
+            // a call in progress holds the model: the next requests queue and are batched together
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.Future<List<Integer>> slow = pool.submit(
+                    () -> b.call(List.of(-1), 5, java.util.concurrent.TimeUnit.SECONDS));
+            while (threads.size() < 2) {
+                Thread.sleep(1);
+            }
+            List<java.util.concurrent.Future<List<Integer>>> queued = new ArrayList<>();
+            for (int i = 2; i < 5; i++) {
+                int v = i;
+                queued.add(pool.submit(() -> b.call(List.of(v), 5, java.util.concurrent.TimeUnit.SECONDS)));
+            }
+            Thread.sleep(100);
+            release.countDown();
+            assertThat(slow.get()).containsExactly(-1);
+            for (int i = 0; i < 3; i++) {
+                assertThat(queued.get(i).get()).containsExactly(i + 2);
+            }
+            pool.shutdown();
+            assertThat(threads.subList(2, threads.size())).allSatisfy(t -> assertThat(t).isEqualTo("test"));
+            assertThat(threads.size()).isLessThan(5); // three queued requests, fewer than three model calls
+        }
+    }
 }
