@@ -64,11 +64,9 @@ final class ContractHost {
     private static final Map<List<String>, ContractHost> HOSTS = new HashMap<>();
 
     private final ContractRouter router;
-    private final List<String> contracts;
 
-    private ContractHost(ContractRouter router, List<String> contracts) {
+    private ContractHost(ContractRouter router) {
         this.router = router;
-        this.contracts = contracts;
     }
 
     /** The host for the contracts in {@code packages} (and their sub-packages), started on first use. */
@@ -107,11 +105,6 @@ final class ContractHost {
             throw new IllegalStateException("this fabric-chaincode-shim's ContractRouter has no serializer "
                     + "registry field; the embedded ledger is written for 2.5.x", e);
         }
-    }
-
-    /** Names of the registered contracts. */
-    List<String> contracts() {
-        return contracts;
     }
 
     @SuppressWarnings("unchecked")
@@ -191,6 +184,6 @@ final class ContractHost {
         LOG.log(Level.INFO, "Chaincode router started in {0} ms ({1} ms in the router''s constructor, most of it "
                 + "the shim''s class-path scan for @Serializer classes) with contracts {2}",
                 (System.nanoTime() - t0) / 1_000_000, (tRouter - t0) / 1_000_000, names);
-        return new ContractHost(router, List.copyOf(names));
+        return new ContractHost(router);
     }
 }

@@ -81,7 +81,6 @@ public final class EmbeddedLedger implements Ledger {
     private volatile long height;
     private volatile byte[] headHash = Block.ZERO_HASH;
     private volatile String damage;
-    private volatile long damagedAt = -1;
 
     // ordering
     private final ReentrantLock queueLock = new ReentrantLock();
@@ -175,6 +174,26 @@ public final class EmbeddedLedger implements Ledger {
             receipts.add(r instanceof Pending p ? await(p) : (Receipt) r);
         }
         return receipts;
+    }
+
+    /**
+     * Endorses the transaction now and queues it for ordering without waiting: the block holding it is cut when
+     * {@code maxBlockTransactions} are waiting, when {@link #cutBlock()} or a blocking submit asks, or after
+     * {@code batchTimeout}. For a consumer that anchors a stream of events and acknowledges each once its receipt
+     * arrives. A rejected transaction's future is already complete.
+     */
+    public CompletableFuture<Receipt> submitAsync(LedgerIdentity who, String function, String... args) {
+        checkWritable();
+        Simulation sim = simulate(who, function, List.of(args));
+        if (sim.rejected != null) {
+            return CompletableFuture.completedFuture(sim.rejected);
+        }
+        return enqueue(sim, false).done.copy();
+    }
+
+    /** Cuts a block from every transaction waiting now (up to {@code maxBlockTransactions} per block). */
+    public void cutBlock() {
+        flush();
     }
 
     @Override
@@ -726,7 +745,6 @@ public final class EmbeddedLedger implements Ledger {
     }
 
     private void damaged(long block, long offset, String problem) {
-        damagedAt = block;
         damage = "block " + block + " (offset " + offset + ") " + problem;
         store.setEnd(offset);
         LOG.log(Level.ERROR, "Ledger {0} is damaged: {1}. It serves the state up to block {2} and refuses new "

@@ -257,6 +257,25 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void asyncSubmissionsWaitForABlockToBeCutOnDemand() {
+        ledger.close();
+        ledger = fx.open(fx.options().withBatchTimeout(Duration.ofHours(1)));
+        List<java.util.concurrent.CompletableFuture<Receipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            futures.add(ledger.submitAsync(fx.demo, KV + "put", "async-" + i, "v"));
+        }
+        java.util.concurrent.CompletableFuture<Receipt> rejected = ledger.submitAsync(fx.demo, KV + "fail", "x");
+        assertThat(rejected).isCompleted();
+        assertThat(rejected.join().status()).isEqualTo(TxStatus.REJECTED);
+        assertThat(futures).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        long height = ledger.height();
+        ledger.cutBlock();
+        List<Receipt> receipts = futures.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(receipts).allMatch(Receipt::valid).extracting(Receipt::blockNumber).containsOnly(height);
+        assertThat(ledger.height()).isEqualTo(height + 1);
+    }
+
+    @Test
     void concurrentSubmittersAreSerialisedAndAllCommit() throws Exception {
         List<Thread> threads = new ArrayList<>();
         List<Receipt> receipts = Collections.synchronizedList(new ArrayList<>());
