@@ -213,8 +213,7 @@ final class BlockStore implements AutoCloseable {
             int magic = (head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF;
             int length = (head[4] & 0xFF) << 24 | (head[5] & 0xFF) << 16 | (head[6] & 0xFF) << 8 | head[7] & 0xFF;
             if (magic != Block.MAGIC) {
-                byte[] rest = readUpTo((int) Math.min(remaining - 8, Integer.MAX_VALUE - 16));
-                if (allZero(head) && allZero(rest)) {
+                if (allZero(head) && restIsZero(remaining - 8)) {
                     return new Torn(offset, "a zero-filled tail of " + remaining + " bytes");
                 }
                 return new Bad(offset, "no block record at offset " + offset);
@@ -246,6 +245,24 @@ final class BlockStore implements AutoCloseable {
 
         private byte[] readUpTo(int n) throws IOException {
             return in.readNBytes(n);
+        }
+
+        /** Whether the next {@code n} bytes are all zero; reads in chunks, stops at the first that is not. */
+        private boolean restIsZero(long n) throws IOException {
+            byte[] chunk = new byte[1 << 16];
+            while (n > 0) {
+                int got = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, n));
+                if (got == 0) {
+                    return true;
+                }
+                for (int i = 0; i < got; i++) {
+                    if (chunk[i] != 0) {
+                        return false;
+                    }
+                }
+                n -= got;
+            }
+            return true;
         }
 
         private static boolean allZero(byte[] b) {

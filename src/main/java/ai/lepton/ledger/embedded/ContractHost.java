@@ -62,6 +62,8 @@ final class ContractHost {
     private static final String CHAINCODE_ID = "lepton";
     private static final String SYSTEM_CONTRACT_PACKAGE = "org.hyperledger.fabric.contract.systemcontract";
     private static final Map<List<String>, ContractHost> HOSTS = new HashMap<>();
+    // held so the level set on it is not lost with a weakly referenced logger before the router's class holds it
+    private static final Logger ROUTER_LOGGER = Logger.getLogger(ContractRouter.class.getName());
 
     private final ContractRouter router;
 
@@ -121,7 +123,7 @@ final class ContractHost {
         for (Logger l : touched) {
             levels.add(l.getLevel());
         }
-        Logger.getLogger(ContractRouter.class.getName()).setLevel(java.util.logging.Level.WARNING);
+        ROUTER_LOGGER.setLevel(java.util.logging.Level.WARNING);
         ContractRouter router;
         for (Handler h : handlers) {
             root.removeHandler(h);

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param batchTimeout a block is cut when its first transaction has waited this long; {@code submit} and the end
  *     of {@code submitAll} cut at once, so this only bounds waits of transactions queued by a batch still running
  * @param fsync force each block to disk ({@code fdatasync}) before its transactions are reported committed; off
- *     only for tests and throwaway data: a crash can then lose recent blocks (never corrupt earlier ones)
+ *     only for tests and throwaway data: a crash can then lose the blocks the OS had not yet written, or leave the
+ *     last of them damaged (found and reported on open, never silently accepted)
  * @param clock the source of transaction timestamps
  * @param contractPackages the chaincode: every {@code @Contract} class in these packages and their sub-packages
  *     (the role of a peer's chaincode package)

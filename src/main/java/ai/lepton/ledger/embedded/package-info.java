@@ -64,8 +64,9 @@
  *
  * <h2>Durability and damage</h2>
  * A block is appended at the end of the file and forced to disk with {@code FileChannel.force(false)}
- * ({@code fdatasync}) before any of its transactions is reported committed; with fsync off (tests, benchmarks of the
- * CPU cost) a crash can lose the last blocks but never corrupt earlier ones. The file is never rewritten in place.
+ * ({@code fdatasync}) before any of its transactions is reported committed; with fsync off (tests, throwaway data)
+ * a crash can lose the blocks the OS had not yet written, or leave the last of them damaged. The file is never
+ * rewritten in place.
  * On open, a last record that is incomplete (shorter than its length says, a partial header, or a zero-filled
  * tail: what a crash during an append leaves) is copied to {@code blocks.dat.torn-OFFSET}, cut off, and logged as
  * a warning. Anything else that does not check out (bytes that are not a record, a record that does not parse, a

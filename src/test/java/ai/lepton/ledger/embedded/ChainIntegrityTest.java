@@ -212,6 +212,20 @@ class ChainIntegrityTest {
     }
 
     @Test
+    void aDamagedRecordHeaderInTheMiddleIsDamageNotATornTail() throws IOException {
+        long[] block2 = fx.records().get(2);
+        fx.flip(block2[0]); // the magic number of block 2
+        long size = Files.size(fx.blockFile());
+        try (EmbeddedLedger ledger = fx.open()) {
+            assertThat(Files.size(fx.blockFile())).isEqualTo(size);
+            assertThat(ledger.height()).isEqualTo(2);
+            ChainVerification v = ledger.verify();
+            assertThat(v.firstBadBlock()).isEqualTo(2);
+            assertThat(v.problem()).contains("no block record");
+        }
+    }
+
+    @Test
     void merkleRootFollowsRfc6962() {
         // MTH of 3 leaves: H(1 || H(1 || l0 || l1) || l2)
         var md = Hashes.sha256();
