@@ -55,7 +55,8 @@ class ArchitectureTest {
     @Test
     void pureLogicHasNoFrameworkTypes() {
         noClasses().that().resideInAnyPackage("ai.lepton.data.ingest..", "ai.lepton.data.clean..",
-                "ai.lepton.data.classify..", "ai.lepton.data.profile..", "ai.lepton.compute.scheduler..", "ai.lepton.ml.telemetry..")
+                "ai.lepton.data.classify..", "ai.lepton.data.profile..", "ai.lepton.compute.scheduler..",
+                "ai.lepton.ml.telemetry..", "ai.lepton.ledger.api..", "ai.lepton.ledger.embedded..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
                         "io.vertx..", "io.smallrye..", "org.eclipse.microprofile.."))
                 .allowEmptyShould(true)
