@@ -208,6 +208,11 @@ public final class ComputeLeaseContract implements ContractInterface {
             }
             case SETTLED -> throw ErrorCode.INVALID_STATE.refuse("lease %s is SETTLED", leaseId);
             case ACTIVE -> {
+                if (now.isBefore(lease.startsAt())) {
+                    // proposal timestamps come from the submitting client, and Fabric does not order them
+                    throw ErrorCode.INVALID_ARGUMENT.refuse("the transaction's timestamp %s precedes the start %s of "
+                            + "lease %s", now, lease.startsAt(), leaseId);
+                }
                 if (!now.isBefore(lease.endsAt())) {
                     throw ErrorCode.INVALID_STATE.refuse("the term of lease %s ended at %s; settle its periods",
                             leaseId, lease.endsAt());

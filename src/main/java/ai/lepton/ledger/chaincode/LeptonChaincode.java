@@ -65,7 +65,7 @@ public final class LeptonChaincode implements Chaincode {
         }
     }
 
-    /** Routes one transaction: {@code getArgs()} is the function ({@code Contract:name} or a default's) and its args. */
+    /** Routes one transaction: {@code getArgs()} holds the function ({@code Contract:name}) and its arguments. */
     @Override
     public Response invoke(ChaincodeStub stub) {
         try {

@@ -133,6 +133,14 @@
  * purpose), revoked and expired included. Anyone.</li>
  * </ul>
  *
+ * <h2>Time</h2>
+ * Every time rule (a period has ended, a grant has expired, an expiry lies in the future) is judged against
+ * {@code getTxTimestamp()}: the timestamp the submitting client put into its proposal. Fabric does not check it
+ * against the peers' clocks, so a client can backdate or postdate its own transactions. The rules that matter are
+ * therefore exercised by the operator (usage reports; the platform's own {@code checkAccess} calls); decisions a
+ * project asks for itself are recorded with the timestamp it claimed, which auditors can compare with the block's
+ * time.
+ *
  * <h2>Determinism</h2>
  * No clock (time is {@code getTxTimestamp()}), no randomness, no I/O, no floating point; ids come from callers or the
  * transaction id; JSON is canonical, so every endorsing peer writes the same bytes. Transactions never read their own

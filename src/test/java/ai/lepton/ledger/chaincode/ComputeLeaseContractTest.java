@@ -506,6 +506,13 @@ class ComputeLeaseContractTest extends ChaincodeTestSupport {
         }
 
         @Test
+        void aTimestampBeforeTheLeasesStartIsRefused() {
+            activeLease("lease-1", TERMS);
+            peer.at(start.minusSeconds(1));
+            refused(peer.submit(BETA, "ComputeLease:terminate", "lease-1"), ErrorCode.INVALID_ARGUMENT);
+        }
+
+        @Test
         void aLeaseWhoseTermIsOverCannotBeTerminated() {
             activeLease("lease-1", TERMS);
             peer.at(start.plusSeconds(3 * DAY));

@@ -15,8 +15,8 @@ class JsonTest {
 
     @Test
     void sortsMembersByUtf16CodeUnitsAndDropsWhitespace() {
-        Object parsed = Json.parse(" { \"b\" : 1 , \"a\" : { \"ä\" : 2 , \"Z\" : 3 , \"z\" : 4 } , \"\\ud83d\\ude00\" : 5,"
-                + " \"\\uffff\" : 6 } ");
+        Object parsed = Json.parse(" { \"b\" : 1 , \"a\" : { \"ä\" : 2 , \"Z\" : 3 , \"z\" : 4 } ,"
+                + " \"\\ud83d\\ude00\" : 5, \"\\uffff\" : 6 } ");
         // U+FFFF sorts after the surrogate pair of U+1F600 in UTF-16 order (as RFC 8785 prescribes)
         assertThat(Json.write(parsed)).isEqualTo("{\"a\":{\"Z\":3,\"z\":4,\"ä\":2},\"b\":1,\"😀\":5,\"\uffff\":6}");
     }
