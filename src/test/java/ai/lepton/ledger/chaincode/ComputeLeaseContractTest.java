@@ -264,12 +264,6 @@ class ComputeLeaseContractTest extends ChaincodeTestSupport {
             refused(peer.submit(OPERATOR, "ComputeLease:reportUsage", "lease-1", "0", "1001", "86400", "86400"),
                     ErrorCode.REPORT_CONFLICT);
         }
-
-        @Test
-        void anUnreportedPeriodIsNotFound() {
-            activeLease("lease-1", TERMS);
-            refused(peer.evaluate(BETA, "ComputeLease:getPeriod", "lease-1", "0"), ErrorCode.NOT_FOUND);
-        }
     }
 
     /**
@@ -548,10 +542,40 @@ class ComputeLeaseContractTest extends ChaincodeTestSupport {
     class Get {
 
         @Test
+        void anyMemberReadsALease() {
+            activeLease("lease-1", TERMS);
+            Map<String, Object> lease = ok(peer.evaluate(MALLORY, "ComputeLease:get", "lease-1"));
+            assertThat(str(lease, "leaseId")).isEqualTo("lease-1");
+            assertThat(str(lease, "state")).isEqualTo("ACTIVE");
+            assertThat(num(lease, "settledPeriods")).isZero();
+        }
+
+        @Test
         void unknownAndMalformedIdsAreRefused() {
             refused(peer.evaluate(BETA, "ComputeLease:get", "nope"), ErrorCode.NOT_FOUND);
             refused(peer.evaluate(BETA, "ComputeLease:get", "no pe"), ErrorCode.INVALID_ARGUMENT);
-            refused(peer.evaluate(BETA, "ComputeLease:getPeriod", "nope", "x"), ErrorCode.INVALID_ARGUMENT);
+        }
+    }
+
+    @Nested
+    class GetPeriod {
+
+        @Test
+        void returnsTheReportedPeriodWithItsSettlementOnceSettled() {
+            activeLease("lease-1", TERMS);
+            report("lease-1", 0, 345_600, 86_400, 85_536);
+            assertThat(ok(peer.evaluate(MALLORY, "ComputeLease:getPeriod", "lease-1", "0")))
+                    .doesNotContainKey("settlement");
+            Map<String, Object> settled = settle("lease-1", 0);
+            assertThat(ok(peer.evaluate(MALLORY, "ComputeLease:getPeriod", "lease-1", "0"))).isEqualTo(settled);
+        }
+
+        @Test
+        void anUnreportedPeriodIsNotFoundAndMalformedArgumentsAreRefused() {
+            activeLease("lease-1", TERMS);
+            refused(peer.evaluate(BETA, "ComputeLease:getPeriod", "lease-1", "1"), ErrorCode.NOT_FOUND);
+            refused(peer.evaluate(BETA, "ComputeLease:getPeriod", "lease-1", "x"), ErrorCode.INVALID_ARGUMENT);
+            refused(peer.evaluate(BETA, "ComputeLease:getPeriod", "no pe", "0"), ErrorCode.INVALID_ARGUMENT);
         }
     }
 }

@@ -230,17 +230,38 @@ class DataSharingContractTest extends ChaincodeTestSupport {
             assertThat(peer.stateSize()).isEqualTo(keys);
         }
 
+    }
+
+    @Nested
+    class GetDecision {
+
         @Test
-        void anUnknownDecisionIsNotFound() {
+        void anyMemberReadsARecordedDecision() {
+            TestPeer.Result asked = peer.submit(OPERATOR, "DataSharing:checkAccess", "acme/sales", "beta", "training");
+            assertThat(peer.evaluate(MALLORY, "DataSharing:getDecision", asked.txId()).payloadUtf8())
+                    .isEqualTo(asked.payloadUtf8());
+        }
+
+        @Test
+        void anEvaluatedCheckRecordsNothing() {
+            TestPeer.Result evaluated = peer.evaluate(OPERATOR, "DataSharing:checkAccess", "acme/sales", "beta",
+                    "training");
+            assertThat(evaluated.ok()).isTrue();
+            refused(peer.evaluate(OPERATOR, "DataSharing:getDecision", evaluated.txId()), ErrorCode.NOT_FOUND);
+        }
+
+        @Test
+        void anUnknownDecisionIsNotFoundAndAMalformedIdRefused() {
             refused(peer.evaluate(OPERATOR, "DataSharing:getDecision", "0".repeat(64)), ErrorCode.NOT_FOUND);
+            refused(peer.evaluate(OPERATOR, "DataSharing:getDecision", "not a tx"), ErrorCode.INVALID_ARGUMENT);
         }
     }
 
     @Nested
-    class Lists {
+    class ListByDataset {
 
         @Test
-        void grantsAreListedPerDatasetByGranteeThenPurposeWhateverTheirState() {
+        void grantsAreListedByGranteeThenPurposeWhateverTheirState() {
             ok(grant(ACME, "acme/sales", "gamma", "training", UNTIL));
             ok(grant(ACME, "acme/sales", "beta", "training", UNTIL));
             ok(grant(ACME, "acme/sales", "beta", "evaluation", UNTIL));
@@ -256,7 +277,17 @@ class DataSharingContractTest extends ChaincodeTestSupport {
         }
 
         @Test
-        void grantsAreListedPerGranteeByDatasetThenPurpose() {
+        void aMalformedDatasetIsRefused() {
+            refused(peer.evaluate(BETA, "DataSharing:listByDataset", "sales"), ErrorCode.INVALID_ARGUMENT);
+            assertThat(okList(peer.evaluate(BETA, "DataSharing:listByDataset", "acme/nothing"))).isEmpty();
+        }
+    }
+
+    @Nested
+    class ListByGrantee {
+
+        @Test
+        void grantsAreListedByDatasetThenPurpose() {
             ok(grant(ACME, "acme/sales", "beta", "training", UNTIL));
             ok(grant(ACME, "acme/churn", "beta", "training", UNTIL));
             ok(grant(ACME, "acme/churn", "beta", "evaluation", UNTIL));
@@ -270,8 +301,7 @@ class DataSharingContractTest extends ChaincodeTestSupport {
         }
 
         @Test
-        void malformedNamesAreRefused() {
-            refused(peer.evaluate(BETA, "DataSharing:listByDataset", "sales"), ErrorCode.INVALID_ARGUMENT);
+        void aMalformedProjectIsRefused() {
             refused(peer.evaluate(BETA, "DataSharing:listByGrantee", "Beta"), ErrorCode.INVALID_ARGUMENT);
         }
     }

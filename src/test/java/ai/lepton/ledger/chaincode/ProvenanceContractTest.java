@@ -173,8 +173,19 @@ class ProvenanceContractTest extends ChaincodeTestSupport {
             refused(peer.submit(ACME, "Provenance:anchorBatch", ROOT, "10", ""), ErrorCode.ACCESS_DENIED);
         }
 
+    }
+
+    @Nested
+    class GetBatch {
+
         @Test
-        void anUnknownRootIsNotFound() {
+        void returnsTheBatchAnchorToAnyMember() {
+            String anchored = peer.submit(OPERATOR, "Provenance:anchorBatch", ROOT, "7", "").payloadUtf8();
+            assertThat(peer.evaluate(MALLORY, "Provenance:getBatch", ROOT).payloadUtf8()).isEqualTo(anchored);
+        }
+
+        @Test
+        void anUnknownRootIsNotFoundAndAMalformedOneRefused() {
             refused(peer.evaluate(OPERATOR, "Provenance:getBatch", ROOT), ErrorCode.NOT_FOUND);
             refused(peer.evaluate(OPERATOR, "Provenance:getBatch", "nope"), ErrorCode.INVALID_ARGUMENT);
         }
