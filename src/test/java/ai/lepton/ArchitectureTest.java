@@ -52,11 +52,13 @@ class ArchitectureTest {
         slices().matching("ai.lepton.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
     }
 
+    /** Includes the chaincode: it also runs outside the application, in target/lepton-chaincode.jar. */
     @Test
     void pureLogicHasNoFrameworkTypes() {
         noClasses().that().resideInAnyPackage("ai.lepton.data.ingest..", "ai.lepton.data.clean..",
                 "ai.lepton.data.classify..", "ai.lepton.data.profile..", "ai.lepton.compute.scheduler..",
-                "ai.lepton.ml.telemetry..", "ai.lepton.ledger.api..", "ai.lepton.ledger.embedded..")
+                "ai.lepton.ml.telemetry..", "ai.lepton.ledger.api..", "ai.lepton.ledger.embedded..",
+                "ai.lepton.ledger.chaincode..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
                         "io.vertx..", "io.smallrye..", "org.eclipse.microprofile.."))
                 .allowEmptyShould(true)
