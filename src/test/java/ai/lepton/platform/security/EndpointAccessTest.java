@@ -71,6 +71,10 @@ class EndpointAccessTest {
                     .post("/api/projects/" + p + "/endpoints").then().statusCode(201);
             admin().contentType(ContentType.JSON).body(Map.of("name", "lw", "metric", "cpu"))
                     .post("/api/projects/" + p + "/detectors/live").then().statusCode(201);
+            // selects no node: stays pending, whatever nodes other tests registered
+            admin().contentType(ContentType.JSON).body(Map.of("name", "wl", "resources", Map.of("cpuMillis", 1),
+                    "nodeSelector", Map.of("t", "none"))).post("/api/projects/" + p + "/workloads").then()
+                    .statusCode(201);
             if (p.equals(a)) {
                 jobOfA = job;
             } else {
@@ -133,7 +137,19 @@ class EndpointAccessTest {
                 new Endpoint("GET", "/api/projects/{p}/detectors/live/lw", null, null, Action.READ),
                 new Endpoint("POST", "/api/projects/{p}/detectors/live", "application/json",
                         "{\"name\":\"w2\",\"metric\":\"cpu\"}", Action.WRITE),
-                new Endpoint("DELETE", "/api/projects/{p}/detectors/live/lw", null, null, Action.WRITE));
+                new Endpoint("DELETE", "/api/projects/{p}/detectors/live/lw", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/workloads", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/workloads/wl", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/workloads/wl/allocation", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/workloads", "application/json",
+                        "{\"name\":\"wl2\",\"resources\":{\"cpuMillis\":1},\"nodeSelector\":{\"t\":\"none\"}}",
+                        Action.WRITE),
+                new Endpoint("PUT", "/api/projects/{p}/workloads/wl/replicas", "application/json",
+                        "{\"replicas\":2}", Action.WRITE),
+                new Endpoint("DELETE", "/api/projects/{p}/workloads/wl", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/quota", null, null, Action.READ),
+                new Endpoint("PUT", "/api/projects/{p}/quota", "application/json",
+                        "{\"cpuMillis\":1000,\"memoryMiB\":1000}", Action.ADMIN));
     }
 
     private io.restassured.response.Response call(RequestSpecification spec, Endpoint e, String project) {

@@ -1,0 +1,6 @@
+/**
+ * Public contract of the compute module: the {@link ai.lepton.compute.api.Cluster} facade, node and workload specs
+ * and views, the {@link ai.lepton.compute.api.WorkloadMetrics} seam the serving side feeds, and the events
+ * {@link ai.lepton.compute.api.WorkloadPlaced} and {@link ai.lepton.compute.api.ReplicaEvicted}.
+ */
+package ai.lepton.compute.api;

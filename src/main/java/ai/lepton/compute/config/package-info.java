@@ -1,0 +1,2 @@
+/** Settings of the compute module. */
+package ai.lepton.compute.config;

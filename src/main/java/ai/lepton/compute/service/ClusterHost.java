@@ -1,0 +1,379 @@
+package ai.lepton.compute.service;
+
+import ai.lepton.compute.api.Cluster;
+import ai.lepton.compute.api.DrainReport;
+import ai.lepton.compute.api.NodeSpec;
+import ai.lepton.compute.api.NodeView;
+import ai.lepton.compute.api.PlacementExplanation;
+import ai.lepton.compute.api.ReplicaEvicted;
+import ai.lepton.compute.api.WorkloadPlaced;
+import ai.lepton.compute.api.WorkloadSpec;
+import ai.lepton.compute.config.ComputeConfig;
+import ai.lepton.compute.scheduler.Binding;
+import ai.lepton.compute.scheduler.Eviction;
+import ai.lepton.compute.scheduler.LatencyMatrix;
+import ai.lepton.compute.scheduler.Node;
+import ai.lepton.compute.scheduler.NodeState;
+import ai.lepton.compute.scheduler.Placement;
+import ai.lepton.compute.scheduler.PendingReplica;
+import ai.lepton.compute.scheduler.Quota;
+import ai.lepton.compute.scheduler.ScheduleResult;
+import ai.lepton.compute.scheduler.Scheduler;
+import ai.lepton.compute.scheduler.SchedulerConfig;
+import ai.lepton.compute.scheduler.ScoringStrategy;
+import ai.lepton.compute.scheduler.Workload;
+import ai.lepton.compute.scheduler.WorkloadStatus;
+import ai.lepton.compute.store.BindingEntity;
+import ai.lepton.compute.store.ComputeStateEntity;
+import ai.lepton.compute.store.ComputeStore;
+import ai.lepton.compute.store.NodeEntity;
+import ai.lepton.compute.store.QuotaEntity;
+import ai.lepton.compute.store.SiteLatencyEntity;
+import ai.lepton.compute.store.WorkloadEntity;
+import ai.lepton.platform.api.Outbox;
+import ai.lepton.platform.api.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Holds the in-memory {@link Scheduler} and keeps it equal to the database.
+ *
+ * <p>Every scheduler call happens under one lock. A change runs in one transaction that first locks the
+ * {@code compute_state} row (so changes are serialised across platform replicas too), rebuilds the scheduler from the
+ * tables if another process changed them since ({@code revision}), applies the scheduler operation, persists the
+ * affected workloads and bindings, writes a {@link WorkloadPlaced} or {@link ReplicaEvicted} outbox event per
+ * placement and eviction, and bumps the revision. If the transaction fails after the scheduler changed, the scheduler
+ * is rebuilt from the database, so memory never holds what was not stored.
+ */
+@ApplicationScoped
+public class ClusterHost implements Cluster {
+
+    /** A change to the cluster: calls the scheduler and records what it did through {@code tx}. */
+    @FunctionalInterface
+    interface Change<T> {
+        T apply(Scheduler scheduler, Tx tx);
+    }
+
+    private final ComputeStore store;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final ComputeConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Scheduler scheduler;
+    private long revision = -1;
+
+    public ClusterHost(ComputeStore store, Outbox outbox, ObjectMapper mapper, ComputeConfig config) {
+        this.store = store;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        rebuild();
+    }
+
+    /**
+     * Rebuilds the scheduler from the database with {@link Scheduler#restore}, without re-deciding anything; pending
+     * replicas wait for the scheduling loop's next retry.
+     */
+    public void rebuild() {
+        lock.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(this::load);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the scheduler's state, fresh as of the last committed change of any process. */
+    <T> T read(Function<Scheduler, T> reader) {
+        lock.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (scheduler == null || store.revision() != revision) {
+                    load();
+                }
+            });
+            return reader.apply(scheduler);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies a change in one transaction; see the class comment. */
+    <T> T write(Change<T> change) {
+        lock.lock();
+        Tx tx = new Tx();
+        try {
+            T out = QuarkusTransaction.requiringNew().call(() -> {
+                ComputeStateEntity st = store.lockState();
+                if (scheduler == null || st.revision != revision) {
+                    load();
+                }
+                T r = change.apply(scheduler, tx);
+                if (tx.changed) {
+                    st.revision++;
+                    tx.newRevision = st.revision;
+                }
+                return r;
+            });
+            if (tx.changed) {
+                revision = tx.newRevision;
+            }
+            return out;
+        } catch (RuntimeException e) {
+            if (tx.changed) {
+                Log.warnf("compute change failed after the scheduler changed (%s); rebuilding it from the database",
+                        e.toString());
+                try {
+                    QuarkusTransaction.requiringNew().run(this::load);
+                } catch (RuntimeException again) {
+                    scheduler = null; // rebuilt on the next call
+                    Log.errorf(again, "compute: rebuilding the scheduler failed; will retry on the next call");
+                }
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Loads everything; inside a transaction, under the lock. */
+    private void load() {
+        long t0 = System.nanoTime();
+        LatencyMatrix.Builder lm = LatencyMatrix.builder();
+        for (SiteLatencyEntity l : store.latencies()) {
+            lm.rtt(l.siteA, l.siteB, l.rttMillis);
+        }
+        SchedulerConfig cfg = SchedulerConfig.defaults().withStrategy(defaultStrategy())
+                .withExplainTopK(Math.max(1, config.explainTopK())).withLatency(lm.build());
+        List<Node> nodes = new ArrayList<>();
+        for (NodeEntity e : store.nodes()) {
+            try {
+                nodes.add(Specs.node(readJson(e.specJson, NodeSpec.class)).withState(NodeState.fromWire(e.state)));
+            } catch (RuntimeException x) {
+                Log.errorf("compute restore: node %s skipped, its stored spec is invalid: %s", e.name, x.getMessage());
+            }
+        }
+        Map<String, Quota> quotas = new HashMap<>();
+        for (QuotaEntity q : store.quotas()) {
+            quotas.put(q.project, Quota.of(q.cpuMillis, q.memoryMiB, q.gpus, Quota.QuotaPolicy.valueOf(q.policy)));
+        }
+        List<Workload> workloads = new ArrayList<>();
+        for (WorkloadEntity w : store.allWorkloads()) {
+            WorkloadSpec spec = readJson(w.specJson, WorkloadSpec.class).withReplicas(w.replicas);
+            try {
+                workloads.add(Specs.workload(w.project, w.qualifiedName(), spec));
+            } catch (RuntimeException x) {
+                Log.errorf("compute restore: workload %s skipped, its stored spec is invalid: %s", w.qualifiedName(),
+                        x.getMessage());
+            }
+        }
+        List<Binding> bindings = store.bindings().stream().map(b -> new Binding(b.workload, b.replica, b.node))
+                .toList();
+        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, bindings);
+        r.problems().forEach(p -> Log.warnf("compute restore: %s", p));
+        scheduler = r.scheduler();
+        revision = store.revision();
+        Log.infof("compute scheduler rebuilt at revision %d: %d node(s), %d workload(s), %d binding(s), %d pending,"
+                + " %d problem(s) in %.0f ms", revision, nodes.size(), workloads.size(), bindings.size(),
+                scheduler.state().pending().size(), r.problems().size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    private ScoringStrategy defaultStrategy() {
+        try {
+            return ScoringStrategy.fromWire(config.defaultStrategy());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("lepton.compute.default-strategy must be binpack, spread, cost, energy or"
+                    + " latency, not '" + config.defaultStrategy() + "'", e);
+        }
+    }
+
+    /** What one change persists and publishes; used inside {@link #write}. */
+    final class Tx {
+        boolean changed;
+        long newRevision;
+
+        /** Marks the change as made (the revision is bumped, and a failure rebuilds the scheduler). */
+        void changed() {
+            changed = true;
+        }
+
+        /**
+         * Persists the bindings and replica counts of every workload the result touched (and of {@code also}) and
+         * publishes an event per placement and eviction.
+         */
+        void record(ScheduleResult r, String... also) {
+            changed = true;
+            Instant now = Instant.now();
+            Set<String> touched = new LinkedHashSet<>(List.of(also));
+            Map<String, PlacementExplanation> last = new HashMap<>();
+            for (Eviction e : r.evictions()) {
+                touched.add(e.workload());
+            }
+            for (Placement p : r.placements()) {
+                touched.add(p.workload());
+                if (p.explanation() != null) {
+                    last.put(p.workload(), Views.explanation(p.explanation()));
+                }
+            }
+            r.admissions().forEach(a -> touched.add(a.workload()));
+            for (String name : touched) {
+                Optional<WorkloadStatus> st = scheduler.state().workload(name);
+                Optional<WorkloadEntity> row = store.workload(Views.project(name), Views.shortName(name));
+                if (st.isEmpty() || row.isEmpty()) {
+                    continue;
+                }
+                WorkloadEntity w = row.get();
+                w.replicas = st.get().workload().replicas();
+                w.updatedAt = now;
+                if (last.containsKey(name)) {
+                    w.lastPlacementJson = json(last.get(name));
+                }
+                store.deleteBindings(name);
+                for (Binding b : st.get().bindings()) {
+                    BindingEntity be = new BindingEntity();
+                    be.workload = name;
+                    be.replica = b.replica();
+                    be.node = b.node();
+                    store.persist(be);
+                }
+            }
+            // events in the order they happened: evictions and placements are each in order
+            for (Eviction e : r.evictions()) {
+                String project = Views.project(e.workload());
+                outbox.publish(new ReplicaEvicted(UUID.randomUUID(), now, project, Views.shortName(e.workload()),
+                        e.replica(), e.node(), e.priority(), Views.cause(e.cause()), e.detail()));
+                Log.infof("replica %s/%d evicted from node %s (%s): %s", e.workload(), e.replica(), e.node(),
+                        Views.cause(e.cause()), e.detail());
+            }
+            for (Placement p : r.placements()) {
+                PlacementExplanation x = Views.explanation(p.explanation());
+                outbox.publish(new WorkloadPlaced(UUID.randomUUID(), now, p.project(), Views.shortName(p.workload()),
+                        p.replica(), p.node(), p.priority(), x));
+                Log.infof("replica %s/%d placed on node %s (%s)", p.workload(), p.replica(), p.node(),
+                        x == null || x.top().isEmpty() ? "restored" : "score " + x.top().get(0).total() + ", "
+                                + x.feasible() + "/" + x.nodes() + " nodes feasible"
+                                + (x.preemption() ? ", by preemption" : ""));
+            }
+            for (PendingReplica p : r.pending()) {
+                Log.debugf("replica %s/%d pending: %s", p.workload(), p.replica(), p.reason());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Cluster facade (no principal)
+
+    @Override
+    public List<NodeView> nodes() {
+        return read(s -> s.state().nodes().stream().map(n -> Views.node(s.state(), n)).toList());
+    }
+
+    @Override
+    public Optional<NodeView> node(String name) {
+        return read(s -> s.state().node(name).map(n -> Views.node(s.state(), n)));
+    }
+
+    @Override
+    public NodeView cordon(String name) {
+        return setState(name, NodeState.CORDONED, "cordoned");
+    }
+
+    @Override
+    public NodeView uncordon(String name) {
+        return setState(name, NodeState.READY, "uncordoned");
+    }
+
+    @Override
+    public NodeView setReady(String name, boolean ready) {
+        return setState(name, ready ? NodeState.READY : NodeState.NOT_READY, ready ? "ready" : "not ready");
+    }
+
+    private NodeView setState(String name, NodeState state, String what) {
+        return write((s, tx) -> {
+            NodeEntity e = nodeRow(name);
+            ScheduleResult r = s.setNodeState(name, state);
+            tx.record(r);
+            e.state = state.wireName();
+            e.updatedAt = Instant.now();
+            Log.infof("node %s %s (%d replica(s) placed by it)", name, what, r.placements().size());
+            return Views.node(s.state(), s.state().node(name).orElseThrow());
+        });
+    }
+
+    @Override
+    public DrainReport drain(String name) {
+        return write((s, tx) -> {
+            NodeEntity e = nodeRow(name);
+            ScheduleResult r = s.drain(name);
+            tx.record(r);
+            e.state = NodeState.DRAINING.wireName();
+            e.updatedAt = Instant.now();
+            Map<String, String> placedAt = new HashMap<>();
+            r.placements().forEach(p -> placedAt.put(p.workload() + "#" + p.replica(), p.node()));
+            List<DrainReport.Moved> moved = new ArrayList<>();
+            List<DrainReport.EvictedReplica> evicted = new ArrayList<>();
+            Set<String> movedKeys = new HashSet<>();
+            for (Eviction ev : r.evictions()) {
+                String key = ev.workload() + "#" + ev.replica();
+                String to = placedAt.get(key);
+                if (ev.cause() == Eviction.Cause.DRAINED && to != null && movedKeys.add(key)
+                        && s.state().workload(ev.workload()).map(w -> w.bindings().stream()
+                                .anyMatch(b -> b.replica() == ev.replica())).orElse(false)) {
+                    moved.add(new DrainReport.Moved(Views.project(ev.workload()), Views.shortName(ev.workload()),
+                            ev.replica(), name, to));
+                } else {
+                    evicted.add(new DrainReport.EvictedReplica(Views.project(ev.workload()),
+                            Views.shortName(ev.workload()), ev.replica(), ev.node(), Views.cause(ev.cause()),
+                            ev.detail()));
+                }
+            }
+            List<DrainReport.PendingReplicaView> pending = r.pending().stream()
+                    .map(p -> new DrainReport.PendingReplicaView(Views.project(p.workload()),
+                            Views.shortName(p.workload()), p.replica(), p.reason()))
+                    .toList();
+            Log.infof("node %s drained: %d replica(s) moved, %d pending, %d other eviction(s)", name, moved.size(),
+                    pending.size(), evicted.size());
+            return new DrainReport(Views.node(s.state(), s.state().node(name).orElseThrow()), moved, pending,
+                    evicted);
+        });
+    }
+
+    NodeEntity nodeRow(String name) {
+        return store.node(name).orElseThrow(() -> ProblemException.notFound("node '" + name + "' not found"));
+    }
+
+    String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    <T> T readJson(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored compute spec is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

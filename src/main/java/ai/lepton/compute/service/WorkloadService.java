@@ -1,0 +1,258 @@
+package ai.lepton.compute.service;
+
+import ai.lepton.compute.api.PlacementExplanation;
+import ai.lepton.compute.api.QuotaSpec;
+import ai.lepton.compute.api.QuotaView;
+import ai.lepton.compute.api.ResourceSpec;
+import ai.lepton.compute.api.TrafficWeights;
+import ai.lepton.compute.api.WorkloadSpec;
+import ai.lepton.compute.api.WorkloadView;
+import ai.lepton.compute.scheduler.Admission;
+import ai.lepton.compute.scheduler.Binding;
+import ai.lepton.compute.scheduler.PendingReplica;
+import ai.lepton.compute.scheduler.Quota;
+import ai.lepton.compute.scheduler.ScheduleResult;
+import ai.lepton.compute.scheduler.Scheduler;
+import ai.lepton.compute.scheduler.Workload;
+import ai.lepton.compute.scheduler.WorkloadStatus;
+import ai.lepton.compute.scheduler.WorkloadType;
+import ai.lepton.compute.store.ComputeStore;
+import ai.lepton.compute.store.QuotaEntity;
+import ai.lepton.compute.store.WorkloadEntity;
+import ai.lepton.platform.api.Action;
+import ai.lepton.platform.api.FieldError;
+import ai.lepton.platform.api.Page;
+import ai.lepton.platform.api.PageRequest;
+import ai.lepton.platform.api.ProblemException;
+import ai.lepton.platform.api.ProjectRef;
+import ai.lepton.platform.api.Projects;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Workloads and quotas of a project. */
+@ApplicationScoped
+public class WorkloadService {
+
+    /** The problem type of a request refused by the project's quota. */
+    static final String QUOTA_EXCEEDED = "quota-exceeded";
+
+    private final ClusterHost host;
+    private final ComputeStore store;
+    private final Projects projects;
+
+    public WorkloadService(ClusterHost host, ComputeStore store, Projects projects) {
+        this.host = host;
+        this.store = store;
+        this.projects = projects;
+    }
+
+    public WorkloadView create(String project, WorkloadSpec spec) {
+        ProjectRef ref = projects.authorize(project, Action.WRITE);
+        Workload w = Specs.workload(ref.name(), qualified(ref, spec.name()), spec);
+        WorkloadSpec stored = spec.withReplicas(w.replicas());
+        WorkloadView v = host.write((s, tx) -> {
+            if (store.workload(ref.id(), spec.name()).isPresent()) {
+                throw ProblemException.conflict("a workload named '" + spec.name() + "' already exists");
+            }
+            WorkloadEntity e = new WorkloadEntity();
+            e.projectId = ref.id();
+            e.project = ref.name();
+            e.name = spec.name();
+            e.seq = store.nextSeq();
+            e.type = w.type().wireName();
+            e.replicas = w.replicas();
+            e.specJson = host.json(stored);
+            e.createdAt = Instant.now();
+            e.updatedAt = e.createdAt;
+            store.persist(e);
+            store.flush();
+            ScheduleResult r = s.submit(w);
+            refuseIfRejected(r); // a rejection changed nothing: the insert above rolls back
+            tx.record(r, w.name());
+            return view(s, e);
+        });
+        Log.infof("workload %s/%s submitted: %s, %d replica(s), priority %d; %d running, %s", project, spec.name(),
+                v.type(), v.desiredReplicas(), v.priority(), v.running(), v.queued() ? "queued for quota"
+                        : (v.admittedReplicas() - v.running()) + " pending");
+        return v;
+    }
+
+    public Page<WorkloadView> list(String project, PageRequest page) {
+        ProjectRef ref = projects.authorize(project, Action.READ);
+        List<WorkloadEntity> rows = QuarkusTransaction.requiringNew().call(() -> store.workloads(ref.id(),
+                page.offset(), page.limit()));
+        long total = QuarkusTransaction.requiringNew().call(() -> store.countWorkloads(ref.id()));
+        return new Page<>(host.read(s -> rows.stream().map(e -> view(s, e)).toList()), page.offset(), page.limit(),
+                total);
+    }
+
+    public WorkloadView get(String project, String name) {
+        ProjectRef ref = projects.authorize(project, Action.READ);
+        WorkloadEntity e = QuarkusTransaction.requiringNew().call(() -> row(ref, name));
+        return host.read(s -> view(s, e));
+    }
+
+    public WorkloadView scale(String project, String name, Integer replicas) {
+        ProjectRef ref = projects.authorize(project, Action.WRITE);
+        if (replicas == null || replicas < 0 || replicas > 10_000) {
+            throw ProblemException.validation(List.of(new FieldError("replicas", "must be between 0 and 10000")));
+        }
+        WorkloadView v = host.write((s, tx) -> scaleIn(s, tx, row(ref, name), replicas));
+        Log.infof("workload %s/%s scaled to %d replica(s): %d running", project, name, replicas, v.running());
+        return v;
+    }
+
+    /** Scales inside a change; used by the autoscaler too. */
+    WorkloadView scaleIn(Scheduler s, ClusterHost.Tx tx, WorkloadEntity e, int replicas) {
+        ScheduleResult r = s.scale(e.qualifiedName(), replicas);
+        refuseIfRejected(r);
+        tx.record(r, e.qualifiedName());
+        return view(s, e);
+    }
+
+    public void delete(String project, String name) {
+        ProjectRef ref = projects.authorize(project, Action.WRITE);
+        host.write((s, tx) -> {
+            WorkloadEntity e = row(ref, name);
+            store.deleteBindings(e.qualifiedName());
+            store.delete(e);
+            store.flush();
+            tx.record(s.delete(e.qualifiedName()));
+            return null;
+        });
+        Log.infof("workload %s/%s deleted", project, name);
+    }
+
+    public TrafficWeights allocation(String project, String name, Double demand) {
+        ProjectRef ref = projects.authorize(project, Action.READ);
+        double d = demand == null ? 1.0 : demand;
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw ProblemException.validation(List.of(new FieldError("demand", "must be a finite number >= 0")));
+        }
+        WorkloadEntity e = QuarkusTransaction.requiringNew().call(() -> row(ref, name));
+        if (!WorkloadType.DEPLOYMENT.wireName().equals(e.type)) {
+            throw ProblemException.conflict("workload '" + name + "' is a job; traffic goes to deployments");
+        }
+        return host.read(s -> {
+            Scheduler.WeightedReplicas w = s.allocation(e.qualifiedName(), d);
+            List<TrafficWeights.Weight> weights = new ArrayList<>();
+            for (int i = 0; i < w.replicas().size(); i++) {
+                Binding b = w.replicas().get(i);
+                weights.add(new TrafficWeights.Weight(b.replica(), b.node(), w.allocation().weights().get(i)));
+            }
+            return new TrafficWeights(ref.name(), name, d, w.allocation().level(), w.allocation().served(),
+                    w.allocation().unserved(), weights);
+        });
+    }
+
+    // ------------------------------------------------------------------ quotas
+
+    public QuotaView quota(String project) {
+        ProjectRef ref = projects.authorize(project, Action.READ);
+        Optional<QuotaEntity> q = QuarkusTransaction.requiringNew().call(() -> store.quota(ref.id()));
+        return host.read(s -> quotaView(s, ref, q.orElse(null)));
+    }
+
+    public QuotaView setQuota(String project, QuotaSpec spec) {
+        ProjectRef ref = projects.authorize(project, Action.ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        if (spec == null) {
+            throw ProblemException.validation(List.of(new FieldError("body", "is required")));
+        }
+        if (spec.cpuMillis() == null || spec.cpuMillis() < 0) {
+            errors.add(new FieldError("cpuMillis", "is required and must be 0 or more"));
+        }
+        if (spec.memoryMiB() == null || spec.memoryMiB() < 0) {
+            errors.add(new FieldError("memoryMiB", "is required and must be 0 or more"));
+        }
+        if (spec.gpus() != null && spec.gpus() < 0) {
+            errors.add(new FieldError("gpus", "must be 0 or more"));
+        }
+        Quota.QuotaPolicy policy = Quota.QuotaPolicy.REJECT;
+        if (spec.policy() != null) {
+            switch (spec.policy().trim().toLowerCase(Locale.ROOT)) {
+                case "reject" -> policy = Quota.QuotaPolicy.REJECT;
+                case "queue" -> policy = Quota.QuotaPolicy.QUEUE;
+                default -> errors.add(new FieldError("policy", "must be reject or queue"));
+            }
+        }
+        Specs.fail(errors);
+        Quota quota = Quota.of(spec.cpuMillis(), spec.memoryMiB(), spec.gpus() == null ? 0 : spec.gpus(), policy);
+        QuotaView v = host.write((s, tx) -> {
+            Optional<QuotaEntity> existing = store.quota(ref.id());
+            QuotaEntity e = existing.orElseGet(QuotaEntity::new);
+            e.projectId = ref.id();
+            e.project = ref.name();
+            e.cpuMillis = quota.limit().cpuMillis();
+            e.memoryMiB = quota.limit().memoryMiB();
+            e.gpus = quota.limit().gpus();
+            e.policy = quota.policy().name();
+            e.updatedAt = Instant.now();
+            if (existing.isEmpty()) {
+                store.persist(e);
+            }
+            tx.record(s.setQuota(ref.name(), quota));
+            return quotaView(s, ref, e);
+        });
+        Log.infof("quota of project %s set: %d mCPU, %d MiB, %d GPU(s), %s", project, quota.limit().cpuMillis(),
+                quota.limit().memoryMiB(), quota.limit().gpus(), v.policy());
+        return v;
+    }
+
+    private static QuotaView quotaView(Scheduler s, ProjectRef ref, QuotaEntity q) {
+        List<String> queued = s.state().workloads().stream()
+                .filter(w -> w.workload().project().equals(ref.name()) && w.queued())
+                .map(w -> Views.shortName(w.workload().name())).toList();
+        return new QuotaView(ref.name(), q == null ? null : new ResourceSpec(q.cpuMillis, q.memoryMiB, q.gpus, null),
+                q == null ? null : q.policy.toLowerCase(Locale.ROOT),
+                Specs.view(s.state().quotaUsage(ref.name())), queued);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void refuseIfRejected(ScheduleResult r) {
+        for (Admission a : r.admissions()) {
+            if (a.decision() == Admission.Decision.REJECTED) {
+                throw new ProblemException(409, QUOTA_EXCEEDED, "Quota exceeded", "workload "
+                        + Views.shortName(a.workload()) + " needs " + a.replicas() + " replica(s): " + a.detail());
+            }
+        }
+    }
+
+    WorkloadView view(Scheduler s, WorkloadEntity e) {
+        WorkloadSpec spec = host.readJson(e.specJson, WorkloadSpec.class).withReplicas(e.replicas);
+        Optional<WorkloadStatus> st = s.state().workload(e.qualifiedName());
+        PlacementExplanation last = e.lastPlacementJson == null ? null
+                : host.readJson(e.lastPlacementJson, PlacementExplanation.class);
+        if (st.isEmpty()) { // stored but not in the scheduler (a restore problem was logged)
+            return new WorkloadView(e.project, e.name, e.type, 0, e.replicas, 0, false, 0, List.of(), last, spec,
+                    e.createdAt, e.updatedAt);
+        }
+        WorkloadStatus w = st.get();
+        List<WorkloadView.Replica> replicas = new ArrayList<>();
+        w.bindings().forEach(b -> replicas.add(new WorkloadView.Replica(b.replica(), b.node(), "Running", null)));
+        for (PendingReplica p : w.pending()) {
+            replicas.add(new WorkloadView.Replica(p.replica(), null, "Pending", p.reason()));
+        }
+        replicas.sort(Comparator.comparingInt(WorkloadView.Replica::replica));
+        return new WorkloadView(e.project, e.name, e.type, w.workload().priority(), w.workload().replicas(),
+                w.admittedReplicas(), w.queued(), w.bindings().size(), replicas, last, spec, e.createdAt,
+                e.updatedAt);
+    }
+
+    private WorkloadEntity row(ProjectRef ref, String name) {
+        return store.workload(ref.id(), name).orElseThrow(() -> ProblemException.notFound(
+                "workload '" + name + "' not found in project '" + ref.name() + "'"));
+    }
+
+    private static String qualified(ProjectRef ref, String name) {
+        return ref.name() + "/" + name;
+    }
+}

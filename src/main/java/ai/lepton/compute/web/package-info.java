@@ -1,0 +1,2 @@
+/** REST resources of the compute module: nodes, sites, workloads, quotas. */
+package ai.lepton.compute.web;
