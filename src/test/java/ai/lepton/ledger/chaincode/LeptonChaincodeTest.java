@@ -24,10 +24,11 @@ class LeptonChaincodeTest extends ChaincodeTestSupport {
     @Test
     void theContractListIsWhatTheRoutersScanFinds() {
         // RoutingRegistryImpl.findAndSetContracts keeps classes annotated @Contract that implement ContractInterface;
-        // the chaincode jar holds this package and the shim, so scanning both finds what the CCaaS router routes
+        // the chaincode jar holds this package and the shim, so scanning both finds what the CCaaS router routes (the
+        // test class path also holds the embedded ledger's own test contract, which is not in the jar)
         Set<Class<?>> found = new HashSet<>();
         try (ScanResult scan = new ClassGraph().enableClassInfo().enableAnnotationInfo()
-                .acceptPackages("ai.lepton", "org.hyperledger.fabric").scan()) {
+                .acceptPackages("ai.lepton.ledger.chaincode", "org.hyperledger.fabric").scan()) {
             for (ClassInfo info : scan.getClassesWithAnnotation(Contract.class.getCanonicalName())) {
                 Class<?> c = info.loadClass();
                 if (ContractInterface.class.isAssignableFrom(c) && !c.getName().startsWith("org.hyperledger")) {
