@@ -276,7 +276,7 @@ final class Specs {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(List.of(new FieldError("spec", e.getMessage())));
+            throw ProblemException.invalid("spec", e.getMessage());
         }
     }
 

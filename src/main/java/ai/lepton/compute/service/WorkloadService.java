@@ -102,7 +102,7 @@ public class WorkloadService {
     public WorkloadView scale(String project, String name, Integer replicas) {
         ProjectRef ref = projects.authorize(project, Action.WRITE);
         if (replicas == null || replicas < 0 || replicas > 10_000) {
-            throw ProblemException.validation(List.of(new FieldError("replicas", "must be between 0 and 10000")));
+            throw ProblemException.invalid("replicas", "must be between 0 and 10000");
         }
         WorkloadView v = host.write((s, tx) -> scaleIn(s, tx, row(ref, name), replicas));
         Log.infof("workload %s/%s scaled to %d replica(s): %d running", project, name, replicas, v.running());
@@ -134,7 +134,7 @@ public class WorkloadService {
         ProjectRef ref = projects.authorize(project, Action.READ);
         double d = demand == null ? 1.0 : demand;
         if (!(d >= 0) || Double.isInfinite(d)) {
-            throw ProblemException.validation(List.of(new FieldError("demand", "must be a finite number >= 0")));
+            throw ProblemException.invalid("demand", "must be a finite number >= 0");
         }
         WorkloadEntity e = QuarkusTransaction.requiringNew().call(() -> row(ref, name));
         if (!WorkloadType.DEPLOYMENT.wireName().equals(e.type)) {
@@ -164,7 +164,7 @@ public class WorkloadService {
         ProjectRef ref = projects.authorize(project, Action.ADMIN);
         List<FieldError> errors = new ArrayList<>();
         if (spec == null) {
-            throw ProblemException.validation(List.of(new FieldError("body", "is required")));
+            throw ProblemException.invalid("body", "is required");
         }
         if (spec.cpuMillis() == null || spec.cpuMillis() < 0) {
             errors.add(new FieldError("cpuMillis", "is required and must be 0 or more"));

@@ -160,15 +160,15 @@ public class DatasetResource {
         try {
             policy = ErrorPolicy.parse(onError);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(List.of(new FieldError("onError", e.getMessage())));
+            throw ProblemException.invalid("onError", e.getMessage());
         }
         try {
             piiPolicy = PiiPolicy.parse(pii);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(List.of(new FieldError("pii", e.getMessage())));
+            throw ProblemException.invalid("pii", e.getMessage());
         }
         if (source != null && source.length() > 500) {
-            throw ProblemException.validation(List.of(new FieldError("source", "must be at most 500 characters")));
+            throw ProblemException.invalid("source", "must be at most 500 characters");
         }
         DatasetService.Upload upload = datasets.upload(project, dataset, format, body,
                 contentLength == null ? -1 : contentLength, policy, piiPolicy, source);

@@ -88,21 +88,21 @@ public class LiveDetectorService implements TelemetryListener {
     public View create(String project, Request r) {
         ProjectRef ref = projects.authorize(project, Action.WRITE);
         if (r == null) {
-            throw SeriesService.invalid("request", "a JSON body is required");
+            throw ProblemException.invalid("request", "a JSON body is required");
         }
         if (r.name() == null || !r.name().matches(Slug.REGEX)) {
-            throw SeriesService.invalid("name", Slug.MESSAGE);
+            throw ProblemException.invalid("name", Slug.MESSAGE);
         }
         if (r.metric() == null || r.metric().isBlank() || r.metric().length() > 200) {
-            throw SeriesService.invalid("metric", "is required (at most 200 characters)");
+            throw ProblemException.invalid("metric", "is required (at most 200 characters)");
         }
         String node = r.node() == null || r.node().isBlank() ? "*" : r.node();
         if (node.length() > 200) {
-            throw SeriesService.invalid("node", "at most 200 characters");
+            throw ProblemException.invalid("node", "at most 200 characters");
         }
         double threshold = r.threshold() == null ? AnomalyDetector.ALARM_THRESHOLD : r.threshold();
         if (!(threshold > 0 && threshold <= 1)) {
-            throw SeriesService.invalid("threshold", "must be in (0, 1], was " + threshold);
+            throw ProblemException.invalid("threshold", "must be in (0, 1], was " + threshold);
         }
         SeriesService.options(r.options());
         LiveDetectorEntity e = new LiveDetectorEntity();

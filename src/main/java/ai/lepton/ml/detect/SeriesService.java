@@ -10,7 +10,6 @@ import ai.lepton.ml.telemetry.AnomalyDetectorOptions;
 import ai.lepton.ml.telemetry.Forecast;
 import ai.lepton.ml.telemetry.Forecaster;
 import ai.lepton.platform.api.Action;
-import ai.lepton.platform.api.FieldError;
 import ai.lepton.platform.api.ProblemException;
 import ai.lepton.platform.api.ProjectRef;
 import ai.lepton.platform.api.Projects;
@@ -114,19 +113,19 @@ public class SeriesService {
     public DetectionRun detect(String project, DetectRequest r) {
         ProjectRef ref = projects.authorize(project, Action.READ);
         if (r == null) {
-            throw invalid("request", "a JSON body is required");
+            throw ProblemException.invalid("request", "a JSON body is required");
         }
         double threshold = r.threshold() == null ? AnomalyDetector.ALARM_THRESHOLD : r.threshold();
         if (!(threshold > 0 && threshold <= 1)) {
-            throw invalid("threshold", "must be in (0, 1], was " + threshold);
+            throw ProblemException.invalid("threshold", "must be in (0, 1], was " + threshold);
         }
         long offset = r.offset() == null ? 0 : r.offset();
         if (offset < 0) {
-            throw invalid("offset", "must be 0 or more");
+            throw ProblemException.invalid("offset", "must be 0 or more");
         }
         int limit = r.limit() == null ? 1000 : r.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
         AnomalyDetectorOptions options = options(r.options());
         Series s = series(ref, r.dataset(), r.version(), r.timeColumn(), r.valueColumn());
@@ -201,19 +200,19 @@ public class SeriesService {
     public ForecastRun forecast(String project, ForecastRequest r) {
         ProjectRef ref = projects.authorize(project, Action.READ);
         if (r == null) {
-            throw invalid("request", "a JSON body is required");
+            throw ProblemException.invalid("request", "a JSON body is required");
         }
         int horizon = r.horizon() == null ? Forecaster.DEFAULT_HORIZON : r.horizon();
         if (horizon < 1 || horizon > MAX_HORIZON) {
-            throw invalid("horizon", "must be between 1 and " + MAX_HORIZON + ", was " + horizon);
+            throw ProblemException.invalid("horizon", "must be between 1 and " + MAX_HORIZON + ", was " + horizon);
         }
         double confidence = r.confidence() == null ? Forecaster.DEFAULT_CONFIDENCE : r.confidence();
         if (!(confidence > 0 && confidence < 1)) {
-            throw invalid("confidence", "must be in (0, 1), was " + confidence);
+            throw ProblemException.invalid("confidence", "must be in (0, 1), was " + confidence);
         }
         int history = r.history() == null ? 4032 : r.history();
         if (history < 8 || history > 100_000) {
-            throw invalid("history", "must be between 8 and 100000, was " + history);
+            throw ProblemException.invalid("history", "must be between 8 and 100000, was " + history);
         }
         Series s = series(ref, r.dataset(), r.version(), r.timeColumn(), r.valueColumn());
         // the last `history` points with a value, in a ring; a missing value repeats the one before it and leading
@@ -251,7 +250,7 @@ public class SeriesService {
             t[i] = times[(start + i) % history];
         }
         if (k < 8) {
-            throw invalid("valueColumn", "the series needs at least 8 points with a value to forecast, has " + k);
+            throw ProblemException.invalid("valueColumn", "the series needs at least 8 points with a value to forecast, has " + k);
         }
         long[] gaps = new long[k - 1];
         for (int i = 1; i < k; i++) {
@@ -283,11 +282,11 @@ public class SeriesService {
         long millis(RowStream rows, long row, long previous) {
             Object t = rows.value(timeIndex);
             if (t == null) {
-                throw invalid("timeColumn", "row " + row + " has no value in column '" + timeColumn + "'");
+                throw ProblemException.invalid("timeColumn", "row " + row + " has no value in column '" + timeColumn + "'");
             }
             long millis = epochSeconds ? ((Number) t).longValue() * 1000 : Math.round(((Number) t).doubleValue() * 1000);
             if (millis < previous) {
-                throw invalid("timeColumn", "row " + row + " goes back in time (" + Instant.ofEpochMilli(millis)
+                throw ProblemException.invalid("timeColumn", "row " + row + " goes back in time (" + Instant.ofEpochMilli(millis)
                         + " after " + Instant.ofEpochMilli(previous) + "); the series must be in time order");
             }
             return millis;
@@ -296,15 +295,15 @@ public class SeriesService {
 
     private Series series(ProjectRef ref, String dataset, Integer version, String timeColumn, String valueColumn) {
         if (dataset == null || dataset.isBlank()) {
-            throw invalid("dataset", "is required");
+            throw ProblemException.invalid("dataset", "is required");
         }
         int number = version != null ? version : datasets.latestVersion(ref, dataset)
-                .orElseThrow(() -> invalid("dataset", "dataset '" + dataset + "' has no version yet"));
+                .orElseThrow(() -> ProblemException.invalid("dataset", "dataset '" + dataset + "' has no version yet"));
         VersionView v;
         try {
             v = datasets.version(ref, dataset, number);
         } catch (ProblemException.NotFound e) {
-            throw invalid(version != null ? "version" : "dataset", e.getMessage());
+            throw ProblemException.invalid(version != null ? "version" : "dataset", e.getMessage());
         }
         String time = timeColumn == null ? "timestamp" : timeColumn;
         String value = valueColumn == null ? "value" : valueColumn;
@@ -312,12 +311,12 @@ public class SeriesService {
         int vi = index(v, value, "valueColumn");
         ColumnType tt = v.columns().get(ti).type();
         if (tt != ColumnType.TIMESTAMP && tt != ColumnType.INTEGER) {
-            throw invalid("timeColumn", "column '" + time + "' is " + tt.wire()
+            throw ProblemException.invalid("timeColumn", "column '" + time + "' is " + tt.wire()
                     + "; it must be a timestamp (or an integer of epoch seconds)");
         }
         ColumnType vt = v.columns().get(vi).type();
         if (vt != ColumnType.INTEGER && vt != ColumnType.DECIMAL) {
-            throw invalid("valueColumn", "column '" + value + "' is " + vt.wire() + "; it must be numeric");
+            throw ProblemException.invalid("valueColumn", "column '" + value + "' is " + vt.wire() + "; it must be numeric");
         }
         return new Series(datasets, ref, dataset, number, time, ti, tt == ColumnType.INTEGER, value, vi);
     }
@@ -329,7 +328,7 @@ public class SeriesService {
                 return i;
             }
         }
-        throw invalid(field, "version " + v.number() + " of '" + v.dataset() + "' has no column '" + column
+        throw ProblemException.invalid(field, "version " + v.number() + " of '" + v.dataset() + "' has no column '" + column
                 + "'; it has " + columns.stream().map(ColumnSchema::name).toList());
     }
 
@@ -353,22 +352,22 @@ public class SeriesService {
                 case "alarmHold" -> hold = duration(field, e.getValue());
                 case "warmUpPoints" -> {
                     if (!(e.getValue() instanceof Integer i) || i < 8 || i > 100_000) {
-                        throw invalid(field, "must be a whole number between 8 and 100000");
+                        throw ProblemException.invalid(field, "must be a whole number between 8 and 100000");
                     }
                     warmUp = i;
                 }
-                default -> throw invalid(field, "unknown option; known: referenceWindow, localWindow, "
+                default -> throw ProblemException.invalid(field, "unknown option; known: referenceWindow, localWindow, "
                         + "smoothingWindow, alarmHold, warmUpPoints");
             }
         }
         for (Duration x : List.of(reference, local, smoothing)) {
             if (x.isZero()) {
-                throw invalid("options", "windows must be longer than zero");
+                throw ProblemException.invalid("options", "windows must be longer than zero");
             }
         }
         if (reference.compareTo(Duration.ofDays(365)) > 0 || local.compareTo(reference) > 0
                 || smoothing.compareTo(local) > 0) {
-            throw invalid("options", "windows must satisfy smoothingWindow <= localWindow <= referenceWindow <= 365d");
+            throw ProblemException.invalid("options", "windows must satisfy smoothingWindow <= localWindow <= referenceWindow <= 365d");
         }
         return new AnomalyDetectorOptions(reference, local, smoothing, hold, warmUp);
     }
@@ -376,7 +375,7 @@ public class SeriesService {
     /** {@code 14d}, {@code 36h}, {@code 30m}, {@code 90s} or ISO-8601 ({@code PT1H}, {@code P14D}). */
     static Duration duration(String field, Object value) {
         if (!(value instanceof String s) || s.isBlank()) {
-            throw invalid(field, "must be a duration such as \"36h\", \"30m\", \"14d\" or \"PT1H\"");
+            throw ProblemException.invalid(field, "must be a duration such as \"36h\", \"30m\", \"14d\" or \"PT1H\"");
         }
         String t = s.trim().toLowerCase(Locale.ROOT);
         Duration d;
@@ -400,12 +399,8 @@ public class SeriesService {
             d = null;
         }
         if (d == null || d.isNegative()) {
-            throw invalid(field, "'" + s + "' is not a duration such as \"36h\", \"30m\", \"14d\" or \"PT1H\"");
+            throw ProblemException.invalid(field, "'" + s + "' is not a duration such as \"36h\", \"30m\", \"14d\" or \"PT1H\"");
         }
         return d;
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return ProblemException.validation(List.of(new FieldError(field, message)));
     }
 }

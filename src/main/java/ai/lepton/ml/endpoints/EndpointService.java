@@ -358,7 +358,7 @@ public class EndpointService {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation(List.of(new FieldError(field, message)));
+        return ProblemException.invalid(field, message);
     }
 
     private String json(Object o) {

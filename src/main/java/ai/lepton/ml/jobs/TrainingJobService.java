@@ -217,7 +217,7 @@ public class TrainingJobService {
     }
 
     static ProblemException invalid(String field, String message) {
-        return ProblemException.validation(List.of(new FieldError(field == null ? "request" : field, message)));
+        return ProblemException.invalid(field == null ? "request" : field, message);
     }
 
     private String json(Object o) {

@@ -302,19 +302,19 @@ public class ModelRegistryService {
     /** Parses {@code ?versions=1,2} into numbers, naming the parameter when it is wrong. */
     public static List<Integer> parseVersions(String versions) {
         if (versions == null || versions.isBlank()) {
-            throw ProblemException.validation(List.of(new FieldError("versions", "give version numbers, e.g. 1,2")));
+            throw ProblemException.invalid("versions", "give version numbers, e.g. 1,2");
         }
         List<Integer> out = new ArrayList<>();
         for (String part : versions.split(",")) {
             try {
                 out.add(Integer.parseInt(part.trim()));
             } catch (NumberFormatException e) {
-                throw ProblemException.validation(List.of(new FieldError("versions", "'" + part.trim()
-                        + "' is not a version number")));
+                throw ProblemException.invalid("versions", "'" + part.trim()
+                        + "' is not a version number");
             }
         }
         if (out.size() > 20) {
-            throw ProblemException.validation(List.of(new FieldError("versions", "compare at most 20 versions")));
+            throw ProblemException.invalid("versions", "compare at most 20 versions");
         }
         return out;
     }

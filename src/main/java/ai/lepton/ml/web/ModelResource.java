@@ -153,7 +153,7 @@ public class ModelResource {
         try {
             stage = Stage.parse(change.stage());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(List.of(new FieldError("stage", e.getMessage())));
+            throw ProblemException.invalid("stage", e.getMessage());
         }
         return registry.setStage(project, model, number(project, model, version), stage);
     }
@@ -169,10 +169,10 @@ public class ModelResource {
     public ModelDetail alias(@PathParam("project") String project, @PathParam("model") String model,
             @PathParam("alias") String alias, @NotNull AliasTarget target) {
         if (!alias.matches(Slug.REGEX) || alias.chars().allMatch(Character::isDigit)) {
-            throw ProblemException.validation(List.of(new FieldError("alias", Slug.MESSAGE + ", and not a number")));
+            throw ProblemException.invalid("alias", Slug.MESSAGE + ", and not a number");
         }
         if (target.version() == null) {
-            throw ProblemException.validation(List.of(new FieldError("version", "is required")));
+            throw ProblemException.invalid("version", "is required");
         }
         return registry.setAlias(project, model, alias, target.version());
     }

@@ -22,7 +22,7 @@ public record PageRequest(long offset, int limit) {
         long o = offset == null ? 0 : offset;
         int l = limit == null ? Math.min(DEFAULT_LIMIT, maxLimit) : limit;
         if (o < 0) {
-            throw ProblemException.validation(List.of(new FieldError("offset", "must be 0 or more, was " + o)));
+            throw ProblemException.invalid("offset", "must be 0 or more, was " + o);
         }
         if (l < 1 || l > maxLimit) {
             throw ProblemException.validation(

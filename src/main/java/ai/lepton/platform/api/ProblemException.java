@@ -68,6 +68,11 @@ public class ProblemException extends RuntimeException {
         return new Validation(errors);
     }
 
+    /** A 400 validation problem about one field. */
+    public static ProblemException invalid(String field, String message) {
+        return new Validation(List.of(new FieldError(field, message)));
+    }
+
     public static ProblemException unauthorized(String detail) {
         return new Unauthorized(detail);
     }

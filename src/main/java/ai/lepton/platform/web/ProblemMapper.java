@@ -64,8 +64,8 @@ public class ProblemMapper {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return respond(ProblemException.validation(List.of(new FieldError(field,
-                    "has the wrong type or format" + where))), uri);
+            return respond(ProblemException.invalid(field,
+                    "has the wrong type or format" + where), uri);
         }
         return respond(ProblemException.badRequest("the request body is not valid JSON" + where + ": "
                 + e.getOriginalMessage()), uri);
