@@ -22,7 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OpenLoop {
 
-    /** Latencies in nanoseconds of the requests that got a 200, and the count of the others. */
+    /**
+     * Latencies in nanoseconds of the requests that got a 200, the count of the others, and how many requests the
+     * driver itself handed out more than 1 ms after they were due (when that is not near 0 the driver, not the
+     * server, was the bottleneck and the run should not be trusted).
+     */
     record Result(long[] latencies, long failed, long late) {
     }
 

@@ -15,11 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -102,8 +98,8 @@ public final class PredictBench {
                     directSingle, directSingle / directBatched);
             System.out.printf(Locale.ROOT, "| direct Model.predict, batches of 100 (baseline) | %,.0f | - | - | 1.00 |%n",
                     directBatched);
-            System.out.printf(Locale.ROOT, "| HTTP, 1 instance per request at 1,000 req/s (%d sent, %d failed) | %,.0f | %.2f | %.2f | %.4f |%n",
-                    latencies.length, open.failed() + failures.get(), latencies.length / (double) seconds,
+            System.out.printf(Locale.ROOT, "| HTTP, 1 instance per request at 1,000 req/s (%d answered, %d failed, driver late on %d) | %,.0f | %.2f | %.2f | %.4f |%n",
+                    latencies.length, open.failed() + failures.get(), open.late(), latencies.length / (double) seconds,
                     percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6,
                     latencies.length / (double) seconds / directBatched);
             System.out.printf(Locale.ROOT, "| HTTP, 100 instances per request, 4 clients | %,.0f | - | - | %.2f |%n",
