@@ -38,7 +38,7 @@ import java.util.UUID;
 
 /** Registers trained models and serves the registry's reads and changes. */
 @ApplicationScoped
-public class ModelRegistryService {
+public class ModelRegistryService implements ai.lepton.ml.api.ModelArtifacts {
 
     /**
      * A model in a listing.
@@ -174,6 +174,7 @@ public class ModelRegistryService {
     }
 
     /** A version for work outside a request (serving): the caller authorised {@code ref}. */
+    @Override
     public ModelVersionView version(ProjectRef ref, String model, int version) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ModelEntity m = model(ref, model);
@@ -187,6 +188,7 @@ public class ModelRegistryService {
     }
 
     /** Opens a version's artifact for serving (the caller authorised the project). */
+    @Override
     public InputStream artifact(ModelVersionView v) throws IOException {
         return blobs.open(v.artifactSha256());
     }

@@ -15,4 +15,7 @@ public interface Projects {
      * instance). Never use it to serve a request.
      */
     ProjectRef byId(long id);
+
+    /** The project with this name, for background work such as event consumers; empty when there is none. */
+    java.util.Optional<ProjectRef> byName(String name);
 }

@@ -74,6 +74,11 @@ public class ProjectService implements Projects {
                 .orElseThrow(() -> ProblemException.notFound("project " + id + " not found"));
     }
 
+    @Override
+    public java.util.Optional<ProjectRef> byName(String name) {
+        return projects.findByName(name).map(e -> new ProjectRef(e.id, e.name));
+    }
+
     public ProjectView create(String name, String description) {
         Principal p = principal.get();
         if (!p.installationAdmin()) {

@@ -81,6 +81,11 @@ class EndpointAccessTest {
                 jobOfB = job;
             }
         }
+        for (String p : List.of(a, b)) { // the ledger takes the dataset's event in asynchronously
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> ((Number) admin()
+                    .get("/api/projects/" + p + "/ledger/receipts?subject=dataset:sales/1").then().extract()
+                    .path("total")).intValue() == 1);
+        }
         viewerA = newKey(a, "viewer");
         operatorA = newKey(a, "operator");
         adminA = newKey(a, "admin");
@@ -147,6 +152,9 @@ class EndpointAccessTest {
                 new Endpoint("PUT", "/api/projects/{p}/workloads/wl/replicas", "application/json",
                         "{\"replicas\":2}", Action.WRITE),
                 new Endpoint("DELETE", "/api/projects/{p}/workloads/wl", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/ledger/receipts", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/ledger/verify-subject", "application/json",
+                        "{\"subject\":\"dataset:sales/1\"}", Action.READ),
                 new Endpoint("GET", "/api/projects/{p}/quota", null, null, Action.READ),
                 new Endpoint("PUT", "/api/projects/{p}/quota", "application/json",
                         "{\"cpuMillis\":1000,\"memoryMiB\":1000}", Action.ADMIN));

@@ -1,0 +1,2 @@
+/** Typed settings of the ledger module ({@code lepton.ledger}). */
+package ai.lepton.ledger.config;
