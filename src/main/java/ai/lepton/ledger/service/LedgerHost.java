@@ -99,6 +99,31 @@ public class LedgerHost {
         return opened().ca().mspId();
     }
 
+    /**
+     * Where the ledger stands, for readiness.
+     *
+     * @param name {@code opening}, {@code open} or {@code failed}
+     * @param up whether the platform may take traffic (it may while the ledger opens: callers wait)
+     * @param detail height and head, or why it failed
+     */
+    public record State(String name, boolean up, String detail) {
+    }
+
+    /** Where the ledger stands now. */
+    public State state() {
+        CompletableFuture<Opened> f = opening;
+        if (f == null || !f.isDone()) {
+            return new State("opening", true, "replaying the chain");
+        }
+        try {
+            Ledger l = f.join().ledger();
+            return new State("open", true, l.height() + " blocks");
+        } catch (RuntimeException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            return new State("failed", false, String.valueOf(c.getMessage()));
+        }
+    }
+
     /** Whether the ledger has finished opening (readiness). */
     public boolean ready() {
         CompletableFuture<Opened> f = opening;

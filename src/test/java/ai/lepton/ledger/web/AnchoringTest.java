@@ -171,6 +171,14 @@ class AnchoringTest {
                 .post("/api/projects/" + a + "/ledger/verify-subject").then().statusCode(400);
     }
 
+    @Test
+    void readinessReportsTheOpenLedger() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ledger' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ledger' }.data.mode", equalTo("embedded"))
+                .body("checks.find { it.name == 'ledger' }.data.state", org.hamcrest.Matchers.oneOf("open", "opening"));
+    }
+
     private static JsonPath receipts(String project, String subject) {
         var req = admin();
         if (subject != null) {
