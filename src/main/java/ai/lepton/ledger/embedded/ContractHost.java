@@ -63,6 +63,12 @@ final class ContractHost {
     private static final Map<List<String>, ContractHost> HOSTS = new HashMap<>();
     // held so the level set on it is not lost with a weakly referenced logger before the router's class holds it
     private static final Logger ROUTER_LOGGER = Logger.getLogger(ContractRouter.class.getName());
+    /**
+     * The shim logs every contract it finds and every metadata field at INFO, and every refused transaction at
+     * SEVERE with a stack trace (a refusal is an ordinary answer here: the ledger reports it in the receipt).
+     */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.hyperledger.fabric.contract"),
+            Logger.getLogger("org.hyperledger.fabric.shim.ResponseUtils"));
 
     private final ContractRouter router;
 
@@ -113,6 +119,8 @@ final class ContractHost {
         long t0 = System.nanoTime();
         LOG.log(Level.INFO, "Starting the chaincode router for the contracts in {0}", packages);
         ROUTER_LOGGER.setLevel(java.util.logging.Level.WARNING);
+        QUIETED.get(0).setLevel(java.util.logging.Level.WARNING);
+        QUIETED.get(1).setLevel(java.util.logging.Level.OFF);
         ContractRouter router;
         try {
             router = assembleRouter();
