@@ -119,6 +119,8 @@ public final class FabricLedger implements Ledger {
             EnumSet.of(Code.UNAVAILABLE, Code.DEADLINE_EXCEEDED));
     private static final Set<Code> UNREACHABLE = Collections.unmodifiableSet(EnumSet.of(Code.UNAVAILABLE));
     private static final Duration MAX_RECONNECT_BACKOFF = Duration.ofSeconds(30);
+    private static final java.util.concurrent.atomic.AtomicInteger SUBSCRIPTION_IDS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final FabricSettings settings;
     private final ManagedChannel channel;
@@ -521,8 +523,8 @@ public final class FabricLedger implements Ledger {
         if (fromBlock < 0) {
             throw new IllegalArgumentException("fromBlock must not be negative: " + fromBlock);
         }
-        return start("events-" + Integer.toHexString(System.identityHashCode(listener)), new InMemoryCheckpointer(),
-                fromBlock, listener);
+        return start("subscription-" + SUBSCRIPTION_IDS.incrementAndGet(), new InMemoryCheckpointer(), fromBlock,
+                listener);
     }
 
     /**
@@ -859,12 +861,9 @@ public final class FabricLedger implements Ledger {
         }
     }
 
-    /** The gRPC code, the gateway's message and each endpoint's detail. */
+    /** The gRPC code, the gateway's message, the local cause (a TLS failure...) and each endpoint's detail. */
     static String describe(GatewayException e) {
-        StringBuilder sb = new StringBuilder().append(e.getStatus().getCode());
-        if (e.getStatus().getDescription() != null) {
-            sb.append(": ").append(e.getStatus().getDescription());
-        }
+        StringBuilder sb = new StringBuilder().append(status(e.getStatus()));
         for (ErrorDetail d : details(e)) {
             sb.append(" [").append(d.getMspId()).append(' ').append(d.getAddress()).append(": ")
                     .append(d.getMessage()).append(']');
@@ -873,9 +872,20 @@ public final class FabricLedger implements Ledger {
     }
 
     private static String describe(GatewayRuntimeException e) {
-        StringBuilder sb = new StringBuilder().append(e.getStatus().getCode());
-        if (e.getStatus().getDescription() != null) {
-            sb.append(": ").append(e.getStatus().getDescription());
+        return status(e.getStatus());
+    }
+
+    private static String status(io.grpc.Status status) {
+        StringBuilder sb = new StringBuilder().append(status.getCode());
+        if (status.getDescription() != null) {
+            sb.append(": ").append(status.getDescription().replaceAll("\\s*\\R\\s*", " "));
+        }
+        Throwable cause = status.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            sb.append(" (").append(cause).append(')');
         }
         return sb.toString();
     }

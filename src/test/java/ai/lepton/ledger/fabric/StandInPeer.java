@@ -130,7 +130,11 @@ final class StandInPeer implements AutoCloseable {
     private final Server server;
 
     StandInPeer() throws IOException {
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+        this(InsecureServerCredentials.create());
+    }
+
+    StandInPeer(io.grpc.ServerCredentials credentials) throws IOException {
+        server = Grpc.newServerBuilderForPort(0, credentials)
                 .addService(new Gateway())
                 .addService(new Deliver())
                 .build()
