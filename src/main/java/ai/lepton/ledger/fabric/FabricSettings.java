@@ -63,13 +63,17 @@ public record FabricSettings(String peerEndpoint, Optional<Path> tlsCaCertificat
     public static final String CHECKPOINT_DIR = "lepton.ledger.fabric.checkpoint-dir";
     /** Prefix of the identity keys: {@code lepton.ledger.fabric.identities.<name>.msp-id|cert|key}. */
     public static final String IDENTITIES = "lepton.ledger.fabric.identities";
-    /** Keys of {@link Deadlines}. */
+    /** Key of {@link Deadlines#evaluate()}. */
     public static final String DEADLINE_EVALUATE = "lepton.ledger.fabric.deadlines.evaluate";
+    /** Key of {@link Deadlines#endorse()}. */
     public static final String DEADLINE_ENDORSE = "lepton.ledger.fabric.deadlines.endorse";
+    /** Key of {@link Deadlines#submit()}. */
     public static final String DEADLINE_SUBMIT = "lepton.ledger.fabric.deadlines.submit";
+    /** Key of {@link Deadlines#commitStatus()}. */
     public static final String DEADLINE_COMMIT_STATUS = "lepton.ledger.fabric.deadlines.commit-status";
-    /** Keys of {@link Retry}. */
+    /** Key of {@link Retry#attempts()}. */
     public static final String RETRY_ATTEMPTS = "lepton.ledger.fabric.retry.attempts";
+    /** Key of {@link Retry#initialBackoff()}. */
     public static final String RETRY_INITIAL_BACKOFF = "lepton.ledger.fabric.retry.initial-backoff";
     /** The identity that must be configured: the platform operator's. */
     public static final String OPERATOR = "operator";
