@@ -165,7 +165,8 @@ class EmbeddedDefaultIT {
         Running r = start(Map.of("QUARKUS_PROFILE", "prod"), "prod.log");
         assertThat(r.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(r.process().exitValue()).isNotZero();
-        assertThat(r.output()).contains("LEPTON_DB_URL is not set").contains("LEPTON_AMQP_HOST is not set");
+        assertThat(r.output()).contains("LEPTON_DB_URL is not set").contains("LEPTON_AMQP_HOST is not set")
+                .contains("LEPTON_FABRIC_PEER_ENDPOINT is not set");
     }
 
     @Test
@@ -173,10 +174,22 @@ class EmbeddedDefaultIT {
         int closed = freePort();
         Running r = start(Map.of("QUARKUS_PROFILE", "prod",
                 "LEPTON_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/lepton",
-                "LEPTON_AMQP_HOST", "127.0.0.1"), "prod-unreachable.log");
+                "LEPTON_AMQP_HOST", "127.0.0.1", "LEPTON_LEDGER_MODE", "embedded"), "prod-unreachable.log");
         assertThat(r.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(r.process().exitValue()).isNotZero();
         assertThat(r.output()).contains("lepton failed to start").contains("127.0.0.1:" + closed);
+    }
+
+    @Test
+    void fabricModeWithAnUnreadableIdentityStopsStartUpNamingTheKeys() throws Exception {
+        Running r = start(Map.of("LEPTON_LEDGER_MODE", "fabric", "LEPTON_FABRIC_PEER_ENDPOINT", "127.0.0.1:" + freePort(),
+                "LEPTON_FABRIC_MSP_ID", "Org1MSP", "LEPTON_FABRIC_CERT", "/nonexistent/cert.pem",
+                "LEPTON_FABRIC_KEY", "/nonexistent/key.pem", "LEPTON_DATA_DIR", "fabric-data"), "fabric-bad.log");
+        assertThat(r.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(r.process().exitValue()).isNotZero();
+        assertThat(r.output()).contains("lepton failed to start")
+                .contains("lepton.ledger.fabric.identities.operator.cert").contains("/nonexistent/cert.pem")
+                .contains("lepton.ledger.fabric.identities.operator.key");
     }
 
     static String jar() {

@@ -53,6 +53,18 @@ public class LeptonMain {
                 "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/lepton");
         require(missing, env, props, "LEPTON_AMQP_HOST", "amqp-host",
                 "the AMQP 1.0 broker host for events, e.g. rabbitmq or artemis");
+        String ledger = env.getOrDefault("LEPTON_LEDGER_MODE", props.getProperty("lepton.ledger.mode", "fabric"));
+        if (ledger.trim().toLowerCase(Locale.ROOT).equals("fabric")) {
+            String why = " (the ledger runs on Fabric in prod; LEPTON_LEDGER_MODE=embedded keeps it in process)";
+            require(missing, env, props, "LEPTON_FABRIC_PEER_ENDPOINT", "lepton.ledger.fabric.peer-endpoint",
+                    "the Fabric peer's gateway, host:port" + why);
+            require(missing, env, props, "LEPTON_FABRIC_MSP_ID", "lepton.ledger.fabric.identities.operator.msp-id",
+                    "the operator identity's MSP id, e.g. Org1MSP" + why);
+            require(missing, env, props, "LEPTON_FABRIC_CERT", "lepton.ledger.fabric.identities.operator.cert",
+                    "the operator identity's certificate (PEM file)" + why);
+            require(missing, env, props, "LEPTON_FABRIC_KEY", "lepton.ledger.fabric.identities.operator.key",
+                    "the operator identity's private key (PEM file)" + why);
+        }
         return missing;
     }
 
@@ -75,13 +87,14 @@ public class LeptonMain {
         }
     }
 
-    /** The distinct first lines of the messages along the cause chain, outermost first: enough to name the culprit. */
+    /** The distinct messages along the cause chain (12 lines each at most), outermost first: enough to name the culprit. */
     static String rootMessage(Throwable t) {
         java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
         for (Throwable c = t; c != null && lines.size() < 8; c = c.getCause() == c ? null : c.getCause()) {
             String m = c.getMessage();
             if (m != null && !m.isBlank() && !m.startsWith("Failed to start quarkus")) {
-                lines.add(m.lines().findFirst().orElse(m).trim());
+                // a message that lists its problems one per line keeps them (up to 12 lines)
+                lines.add(m.lines().limit(12).map(String::strip).collect(java.util.stream.Collectors.joining("\n    ")));
             }
         }
         return lines.isEmpty() ? t.getClass().getName() : String.join("\n  caused by: ", lines);

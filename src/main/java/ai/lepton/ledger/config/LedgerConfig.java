@@ -90,6 +90,42 @@ public interface LedgerConfig {
          * a project without its own identity acts through the operator.
          */
         Map<String, Identity> identities();
+
+        /** Per-call deadlines. */
+        Deadlines deadlines();
+
+        /** Retries of calls that failed because the peer was unreachable or late. */
+        Retry retry();
+    }
+
+    /** gRPC deadlines of the Fabric Gateway calls. */
+    interface Deadlines {
+        /** A query. */
+        @WithDefault("5s")
+        Duration evaluate();
+
+        /** Collecting endorsements. */
+        @WithDefault("15s")
+        Duration endorse();
+
+        /** Handing the endorsed transaction to the orderers. */
+        @WithDefault("5s")
+        Duration submit();
+
+        /** Waiting for the transaction's block. */
+        @WithDefault("60s")
+        Duration commitStatus();
+    }
+
+    /** Retry policy of the Fabric Gateway calls that are safe to retry. */
+    interface Retry {
+        /** Tries in all, the first included. */
+        @WithDefault("3")
+        int attempts();
+
+        /** The wait after the first failure; it doubles after each further one, up to 30 s. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
     }
 
     /** One enrolled Fabric identity. */

@@ -8,6 +8,9 @@ import ai.lepton.ledger.config.LedgerConfig;
 import ai.lepton.ledger.embedded.EmbeddedLedger;
 import ai.lepton.ledger.embedded.LedgerOptions;
 import ai.lepton.ledger.embedded.LocalCa;
+import ai.lepton.ledger.fabric.FabricIdentity;
+import ai.lepton.ledger.fabric.FabricLedger;
+import ai.lepton.ledger.fabric.FabricSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,11 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Owns the one {@link Ledger} of this process and the identities the platform submits as.
@@ -28,6 +35,9 @@ import java.util.concurrent.TimeoutException;
  * per project, issued on first use) and an {@link EmbeddedLedger} under {@code <data-dir>/ledger}. Opening replays
  * the chain, so it runs on a background thread from start-up instead of delaying the HTTP port; callers wait for it.
  * On a new chain the chaincode's governance is configured at once (the local CA's MSP is the operator's).
+ *
+ * <p>{@code lepton.ledger.mode=fabric}: a {@link FabricLedger} on the configured peer, validated at start-up (a missing
+ * or unreadable setting stops it, naming the key); the network's own deployment configures governance.
  */
 @ApplicationScoped
 public class LedgerHost {
@@ -37,9 +47,12 @@ public class LedgerHost {
 
     private final LedgerConfig config;
     private volatile CompletableFuture<Opened> opening;
+    private volatile State fabricProbe;
+    private volatile long fabricProbeAt;
 
-    /** What opening produced. */
-    private record Opened(Ledger ledger, LocalCa ca) {
+    /** What opening produced: the ledger and who the platform acts as on it. */
+    private record Opened(Ledger ledger, LedgerIdentity operator, Function<String, LedgerIdentity> projects,
+            String mspId) {
     }
 
     public LedgerHost(LedgerConfig config) {
@@ -53,8 +66,14 @@ public class LedgerHost {
                     + "' (LEPTON_LEDGER_MODE)");
         }
         if (mode.equals("fabric")) {
-            throw new IllegalStateException("lepton.ledger.mode=fabric: the Fabric Gateway bridge is not in this build"
-                    + " yet; use lepton.ledger.mode=embedded");
+            // settings and files are checked now, so a bad configuration stops start-up with every problem named;
+            // the peer itself is contacted by the first call (an unreachable peer is "unavailable", and retried)
+            FabricLedger fabric = FabricLedger.connect(fabricSettings().validate());
+            opening = CompletableFuture.completedFuture(fabricOpened(fabric));
+            Log.infof("ledger: Fabric peer %s, channel %s, chaincode %s, identities %s",
+                    fabric.settings().peerEndpoint(), fabric.settings().channel(), fabric.settings().chaincode(),
+                    fabric.identityNames());
+            return;
         }
         open();
     }
@@ -86,17 +105,17 @@ public class LedgerHost {
 
     /** The platform operator's identity: it anchors, reports usage and may act for any project. */
     public LedgerIdentity operator() {
-        return opened().ca().operator();
+        return opened().operator();
     }
 
     /** The identity a project acts as (its certificate carries {@code lepton.project=<name>}). */
     public LedgerIdentity project(String name) {
-        return opened().ca().project(name);
+        return opened().projects().apply(name);
     }
 
     /** The operator organisation's MSP id. */
     public String mspId() {
-        return opened().ca().mspId();
+        return opened().mspId();
     }
 
     /**
@@ -117,6 +136,9 @@ public class LedgerHost {
         }
         try {
             Ledger l = f.join().ledger();
+            if (l instanceof FabricLedger fabric) {
+                return fabricState(fabric);
+            }
             return new State("open", true, l.height() + " blocks");
         } catch (RuntimeException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
@@ -178,7 +200,51 @@ public class LedgerHost {
         Log.infof("embedded ledger open in %d ms: %s, %d blocks, MSP %s, head %s",
                 (System.nanoTime() - t0) / 1_000_000, dir.resolve("chain"), ledger.height(), ca.mspId(),
                 ledger.headHash());
-        return new Opened(ledger, ca);
+        return new Opened(ledger, ca.operator(), ca::project, ca.mspId());
+    }
+
+    /**
+     * On Fabric the platform signs as the configured identities: {@code operator}, and a project as the identity
+     * configured under its name when there is one (enrolled with {@code lepton.project=<name>}), otherwise through
+     * the operator, whom the contracts let act for any project.
+     */
+    private static Opened fabricOpened(FabricLedger fabric) {
+        LedgerIdentity operator = fabric.identity(FabricSettings.OPERATOR);
+        Set<String> names = fabric.identityNames();
+        return new Opened(fabric, operator, name -> names.contains(name) ? fabric.identity(name) : operator,
+                operator.mspId());
+    }
+
+    /** The {@code lepton.ledger.fabric} settings as {@link FabricSettings} (validated by the caller). */
+    FabricSettings fabricSettings() {
+        LedgerConfig.Fabric f = config.fabric();
+        List<FabricIdentity> identities = new ArrayList<>();
+        f.identities().forEach((name, id) -> identities.add(new FabricIdentity(name, id.mspId().orElse(null),
+                id.cert().map(Path::of).orElse(null), id.key().map(Path::of).orElse(null))));
+        return new FabricSettings(f.peerEndpoint().orElse(null), f.tlsCaCert().map(Path::of), f.overrideAuthority(),
+                f.channel(), f.chaincode(), identities, Path.of(f.checkpointDir()),
+                new FabricSettings.Deadlines(f.deadlines().evaluate(), f.deadlines().endorse(), f.deadlines().submit(),
+                        f.deadlines().commitStatus()),
+                new FabricSettings.Retry(f.retry().attempts(), f.retry().initialBackoff()));
+    }
+
+    /** Readiness on Fabric asks the peer for the chain height, at most every 10 s. */
+    private State fabricState(FabricLedger fabric) {
+        long now = System.nanoTime();
+        State last = fabricProbe;
+        if (last != null && now - fabricProbeAt < 10_000_000_000L) {
+            return last;
+        }
+        State s;
+        try {
+            s = new State("open", true, "peer " + fabric.settings().peerEndpoint() + ", " + fabric.height()
+                    + " blocks");
+        } catch (LedgerException e) {
+            s = new State("unavailable", false, e.getMessage());
+        }
+        fabricProbe = s;
+        fabricProbeAt = now;
+        return s;
     }
 
     /** A new chain trusts the local CA's MSP for the operator and project attributes. */

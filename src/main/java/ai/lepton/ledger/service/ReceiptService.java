@@ -242,7 +242,11 @@ public class ReceiptService {
         try {
             return call.get();
         } catch (LedgerException e) {
-            throw new ProblemException(503, "ledger-unavailable", "Ledger unavailable", e.getMessage());
+            ProblemException p = new ProblemException(503, "ledger-unavailable", "Ledger unavailable", e.getMessage());
+            if (e instanceof ai.lepton.ledger.api.LedgerUnavailableException u && u.txId() != null) {
+                p.with("txId", u.txId());
+            }
+            throw p;
         }
     }
 
