@@ -57,7 +57,7 @@ class ArchitectureTest {
     void pureLogicHasNoFrameworkTypes() {
         noClasses().that().resideInAnyPackage("ai.lepton.data.ingest..", "ai.lepton.data.clean..",
                 "ai.lepton.data.classify..", "ai.lepton.data.profile..", "ai.lepton.compute.scheduler..",
-                "ai.lepton.ml.telemetry..", "ai.lepton.ledger.api..", "ai.lepton.ledger.embedded..", "ai.lepton.ledger.anchor..",
+                "ai.lepton.ml.telemetry..", "ai.lepton.ledger.api..", "ai.lepton.ledger.embedded..", "ai.lepton.ledger.anchor..", "ai.lepton.ledger.fabric..",
                 "ai.lepton.ledger.chaincode..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
                         "io.vertx..", "io.smallrye..", "org.eclipse.microprofile.."))
