@@ -178,10 +178,14 @@ public class ClusterHost implements Cluster {
             quotas.put(q.project, Quota.of(q.cpuMillis, q.memoryMiB, q.gpus, Quota.QuotaPolicy.valueOf(q.policy)));
         }
         List<Workload> workloads = new ArrayList<>();
+        Map<String, Integer> admitted = new HashMap<>();
         for (WorkloadEntity w : store.allWorkloads()) {
             WorkloadSpec spec = readJson(w.specJson, WorkloadSpec.class).withReplicas(w.replicas);
             try {
                 workloads.add(Specs.workload(w.project, w.qualifiedName(), spec));
+                if (w.admitted != null) {
+                    admitted.put(w.qualifiedName(), w.admitted);
+                }
             } catch (RuntimeException x) {
                 Log.errorf("compute restore: workload %s skipped, its stored spec is invalid: %s", w.qualifiedName(),
                         x.getMessage());
@@ -189,7 +193,7 @@ public class ClusterHost implements Cluster {
         }
         List<Binding> bindings = store.bindings().stream().map(b -> new Binding(b.workload, b.replica, b.node))
                 .toList();
-        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, bindings);
+        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings);
         r.problems().forEach(p -> Log.warnf("compute restore: %s", p));
         scheduler = r.scheduler();
         revision = store.revision();
@@ -218,8 +222,8 @@ public class ClusterHost implements Cluster {
         }
 
         /**
-         * Persists the bindings and replica counts of every workload the result touched (and of {@code also}) and
-         * publishes an event per placement and eviction.
+         * Persists the bindings and replica counts (desired and admitted) of every workload the result touched (and
+         * of {@code also}) and publishes an event per placement and eviction.
          */
         void record(ScheduleResult r, String... also) {
             changed = true;
@@ -244,6 +248,7 @@ public class ClusterHost implements Cluster {
                 }
                 WorkloadEntity w = row.get();
                 w.replicas = st.get().workload().replicas();
+                w.admitted = st.get().admittedReplicas();
                 w.updatedAt = now;
                 if (last.containsKey(name)) {
                     w.lastPlacementJson = json(last.get(name));

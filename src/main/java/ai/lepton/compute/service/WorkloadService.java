@@ -68,6 +68,7 @@ public class WorkloadService {
             e.seq = store.nextSeq();
             e.type = w.type().wireName();
             e.replicas = w.replicas();
+            e.admitted = 0; // set from the scheduler by tx.record below
             e.specJson = host.json(stored);
             e.createdAt = Instant.now();
             e.updatedAt = e.createdAt;

@@ -182,4 +182,36 @@ class WorkloadResourceTest {
                 .body("replicas.state", equalTo(List.of("Running", "Running", "Pending")))
                 .body("spec.antiAffinity", equalTo("hostname"));
     }
+
+    @Test
+    void aRestartUnderAQueueQuotaKeepsRunningReplicasAndQueuesOnlyTheScaleUp() {
+        String t = tag("w7");
+        node(t, "a", "z1", 8000, 8192);
+        String p = newProject("rq");
+        admin().contentType(ContentType.JSON).body(Map.of("cpuMillis", 3000, "memoryMiB", 4096, "policy", "queue"))
+                .put("/api/projects/" + p + "/quota").then().statusCode(200);
+        submit(p, workload("api", t, 2, 1000, null)).then().statusCode(201).body("running", equalTo(2));
+        admin().contentType(ContentType.JSON).body(Map.of("replicas", 4))
+                .put("/api/projects/" + p + "/workloads/api/replicas").then().statusCode(200)
+                .body("desiredReplicas", equalTo(4)).body("admittedReplicas", equalTo(2))
+                .body("queued", equalTo(true)).body("running", equalTo(2));
+        List<String> before = nodesOf(p, "api");
+
+        host.rebuild(); // as after a restart: the scheduler is read back from the database
+        admin().get("/api/projects/" + p + "/workloads/api").then().statusCode(200)
+                .body("desiredReplicas", equalTo(4)).body("admittedReplicas", equalTo(2))
+                .body("queued", equalTo(true)).body("running", equalTo(2))
+                .body("replicas.state", equalTo(List.of("Running", "Running")));
+        assertThat(nodesOf(p, "api")).isEqualTo(before);
+        admin().get("/api/projects/" + p + "/quota").then().body("usage.cpuMillis", equalTo(2000))
+                .body("queued", equalTo(List.of("api")));
+
+        // raising the quota admits the queued replicas after the restart as before it; usage stays within it
+        admin().contentType(ContentType.JSON).body(Map.of("cpuMillis", 4000, "memoryMiB", 4096, "policy", "queue"))
+                .put("/api/projects/" + p + "/quota").then().statusCode(200).body("usage.cpuMillis", equalTo(4000));
+        host.rebuild();
+        admin().get("/api/projects/" + p + "/workloads/api").then().body("admittedReplicas", equalTo(4))
+                .body("queued", equalTo(false)).body("running", equalTo(4));
+        assertThat(nodesOf(p, "api")).containsAll(before);
+    }
 }
