@@ -3,3 +3,6 @@
 -- not tell running replicas from a scale-up still waiting for quota, and re-queued the whole workload. Null in rows
 -- written before this column: Scheduler.restore then keeps the bound replicas and admits the rest only if it fits.
 alter table compute_workload add column admitted integer;
+-- The compute deployment an ML serving endpoint runs on (optional, a workload name in the endpoint's project): its
+-- in-flight requests feed that deployment's autoscaler and its requests are routed over that deployment's replicas.
+alter table serving_endpoint add column workload varchar(63);
