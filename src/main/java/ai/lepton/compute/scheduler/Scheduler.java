@@ -310,7 +310,7 @@ public final class Scheduler {
         w.spec = old;
         queue.remove(w);
         op.admissions.set(op.admissions.size() - 1, new Admission(old.name(), old.project(),
-                Admission.Decision.REJECTED, old.replicas() + delta, "gang cannot grow: " + failed.reason));
+                Admission.Decision.UNPLACEABLE, old.replicas() + delta, "gang cannot grow: " + failed.reason));
         op.touched.remove(w);
         settle(op);
     }

@@ -37,6 +37,8 @@ public class WorkloadService {
 
     /** The problem type of a request refused by the project's quota. */
     static final String QUOTA_EXCEEDED = "quota-exceeded";
+    /** The problem type of a gang scale-up whose added replicas cannot all be placed. */
+    static final String GANG_UNPLACEABLE = "gang-unplaceable";
 
     private final ClusterHost host;
     private final ComputeStore store;
@@ -209,6 +211,11 @@ public class WorkloadService {
             if (a.decision() == Admission.Decision.REJECTED) {
                 throw new ProblemException(409, QUOTA_EXCEEDED, "Quota exceeded", "workload "
                         + Views.shortName(a.workload()) + " needs " + a.replicas() + " replica(s): " + a.detail());
+            }
+            if (a.decision() == Admission.Decision.UNPLACEABLE) {
+                throw new ProblemException(409, GANG_UNPLACEABLE, "Gang cannot grow", "workload "
+                        + Views.shortName(a.workload()) + " is a gang and its " + a.replicas() + " replica(s) cannot all"
+                        + " be placed: " + a.detail());
             }
         }
     }
