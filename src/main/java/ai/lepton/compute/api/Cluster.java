@@ -26,4 +26,16 @@ public interface Cluster {
 
     /** Reports a node's agent as (not) responding: {@code NotReady} nodes take no new replicas. */
     NodeView setReady(String name, boolean ready);
+
+    /** A project's workload (job or deployment) and where its replicas are, if it exists. */
+    Optional<WorkloadView> workload(String project, String name);
+
+    /**
+     * The weights by which a request router splits a deployment's traffic over its placed replicas now: water-filling
+     * ({@code GET .../workloads/{name}/allocation}) at the current demand. The demand is the latest in-flight figure
+     * reported through {@link WorkloadMetrics} divided by the deployment's autoscale target (in-flight requests per
+     * replica) when it autoscales on in-flight requests, and otherwise its running replica count (each replica at the
+     * load its request is sized for). Empty if the workload does not exist or is a job; no replicas if none is placed.
+     */
+    Optional<TrafficWeights> routingWeights(String project, String name);
 }

@@ -1,7 +1,8 @@
 package ai.lepton.compute.scheduler;
 
 /**
- * The quota decision on a workload or a scale-up.
+ * The decision on a workload or a scale-up: quota admission, or the refusal of a gang scale-up that cannot be placed
+ * whole.
  *
  * @param workload workload name
  * @param project owning project
@@ -18,6 +19,11 @@ public record Admission(String workload, String project, Decision decision, int 
         /** Over quota under {@link Quota.QuotaPolicy#QUEUE}; held until quota frees up. */
         QUEUED,
         /** Over quota under {@link Quota.QuotaPolicy#REJECT}; nothing changed. */
-        REJECTED
+        REJECTED,
+        /**
+         * Within quota, but the replicas added to a placed gang cannot all be placed now (a gang runs whole or not at
+         * all, and its running replicas are not taken down to grow it); nothing changed.
+         */
+        UNPLACEABLE
     }
 }

@@ -310,7 +310,7 @@ public final class Scheduler {
         w.spec = old;
         queue.remove(w);
         op.admissions.set(op.admissions.size() - 1, new Admission(old.name(), old.project(),
-                Admission.Decision.REJECTED, old.replicas() + delta, "gang cannot grow: " + failed.reason));
+                Admission.Decision.UNPLACEABLE, old.replicas() + delta, "gang cannot grow: " + failed.reason));
         op.touched.remove(w);
         settle(op);
     }
@@ -428,15 +428,36 @@ public final class Scheduler {
     // ================================================================== restore
 
     /**
-     * Rebuilds a scheduler after a restart from persisted state, without re-deciding anything: nodes, quotas,
-     * workloads (in their original submission order) and bindings. Each workload is admitted again against the
-     * quotas (over quota, it is queued whatever the policy, since it had been accepted); each binding is restored if
-     * its workload, replica id and node are known and the node has room (a node is never over-committed); what
-     * cannot be restored is reported and its replica left pending. Nothing is placed: call {@link #retryPending()}
-     * to place pending replicas.
+     * Rebuilds a scheduler without knowing how many replicas of each workload quota had admitted: as
+     * {@link #restore(SchedulerConfig, List, Map, List, Map, List)} with no admitted counts (state written before they
+     * were stored).
      */
     public static Restored restore(SchedulerConfig config, List<Node> nodes, Map<String, Quota> quotas,
             List<Workload> workloads, List<Binding> bindings) {
+        return restore(config, nodes, quotas, workloads, Map.of(), bindings);
+    }
+
+    /**
+     * Rebuilds a scheduler after a restart from persisted state, without re-deciding anything: nodes, quotas,
+     * workloads (in their original submission order), how many replicas of each quota had admitted, and bindings.
+     *
+     * <p>A workload gets back exactly its {@code admitted} replicas, counted against its project's quota as before
+     * (they were admitted once; a quota lowered since blocks only new admissions, as in the running scheduler), and
+     * the rest of its desired count waits in the quota queue again. Each binding is restored if its replica id and
+     * node are known, it is within the admitted count and the node has room (a node is never over-committed); what
+     * cannot be restored is reported and its replica left pending.
+     *
+     * <p>A workload missing from {@code admitted} (state written before admitted counts were stored) keeps its
+     * bound replicas admitted; after every workload's running replicas are counted, the rest of each such workload
+     * (in submission order) is admitted if the quota has room for all of it, and queued otherwise. So running
+     * replicas are never dropped for quota, and nothing beyond what ran is admitted past the quota.
+     *
+     * <p>Nothing is placed: call {@link #retryPending()} to place pending replicas.
+     *
+     * @param admitted per workload name, the replicas quota had admitted ({@link WorkloadStatus#admittedReplicas()})
+     */
+    public static Restored restore(SchedulerConfig config, List<Node> nodes, Map<String, Quota> quotas,
+            List<Workload> workloads, Map<String, Integer> admitted, List<Binding> bindings) {
         Scheduler sch = new Scheduler(config);
         ClusterState s = sch.s;
         List<String> problems = new ArrayList<>();
@@ -452,6 +473,8 @@ public final class Scheduler {
         for (Binding b : bindings) {
             byWorkload.computeIfAbsent(b.workload(), k -> new ArrayList<>()).add(b);
         }
+        List<WorkloadEntry> unknownAdmission = new ArrayList<>();
+        List<WorkloadEntry> restored = new ArrayList<>();
         for (Workload spec : workloads) {
             if (s.workloads.containsKey(spec.name())) {
                 problems.add("duplicate workload " + spec.name() + " ignored");
@@ -459,21 +482,27 @@ public final class Scheduler {
             }
             WorkloadEntry w = new WorkloadEntry(spec, s.nextSeq++);
             s.workloads.put(spec.name(), w);
-            if (s.quotaShortfall(spec.project(), spec.resources(), spec.replicas()) != null) {
-                sch.quotaQueue.computeIfAbsent(spec.project(), p -> new LinkedHashSet<>()).add(w);
-                List<Binding> lost = byWorkload.remove(spec.name());
-                if (lost != null && !lost.isEmpty()) {
-                    problems.add("workload " + spec.name() + " is over its project's quota now; " + lost.size()
-                            + " binding(s) dropped and the workload queued");
+            restored.add(w);
+            List<Binding> bs = byWorkload.getOrDefault(spec.name(), List.of());
+            byWorkload.remove(spec.name());
+            Integer stored = admitted.get(spec.name());
+            int a;
+            if (stored == null) {
+                a = Math.min(spec.replicas(), bs.size());
+                unknownAdmission.add(w);
+            } else {
+                a = Math.max(0, Math.min(spec.replicas(), stored));
+                if (stored != a) {
+                    problems.add("workload " + spec.name() + ": admitted count " + stored + " is outside 0.."
+                            + spec.replicas() + "; " + a + " restored");
                 }
-                continue;
             }
-            w.admitted = spec.replicas();
-            s.addUsage(spec.project(), spec.resources(), spec.replicas());
+            w.admitted = a;
+            s.addUsage(spec.project(), spec.resources(), a);
             Set<Integer> ids = new HashSet<>();
-            for (Binding b : byWorkload.getOrDefault(spec.name(), List.of())) {
-                if (w.replicas.size() >= spec.replicas()) {
-                    problems.add("binding " + b + " dropped: more bindings than replicas");
+            for (Binding b : bs) {
+                if (w.replicas.size() >= a) {
+                    problems.add("binding " + b + " dropped: more bindings than admitted replicas (" + a + ")");
                     continue;
                 }
                 if (b.replica() < 0 || !ids.add(b.replica())) {
@@ -494,11 +523,29 @@ public final class Scheduler {
                     s.bind(r, n);
                 }
             }
-            byWorkload.remove(spec.name());
-            while (w.replicas.size() < spec.replicas()) {
+            while (w.replicas.size() < a) {
                 w.replicas.add(new Replica(w, w.nextId++));
             }
+        }
+        // unknown admissions: the rest of the workload only if it fits now, after every running replica is counted
+        for (WorkloadEntry w : unknownAdmission) {
+            int rest = w.spec.replicas() - w.admitted;
+            if (rest > 0 && s.quotaShortfall(w.spec.project(), w.spec.resources(), rest) == null) {
+                s.addUsage(w.spec.project(), w.spec.resources(), rest);
+                for (int i = 0; i < rest; i++) {
+                    w.replicas.add(new Replica(w, w.nextId++));
+                }
+                w.admitted += rest;
+            } else if (rest > 0) {
+                problems.add("workload " + w.spec.name() + ": admitted count not stored; its " + w.admitted
+                        + " bound replica(s) kept and " + rest + " more queued for quota");
+            }
+        }
+        for (WorkloadEntry w : restored) {
             w.replicas.sort(Comparator.comparingInt(r -> r.id));
+            if (w.admitted < w.spec.replicas()) {
+                sch.quotaQueue.computeIfAbsent(w.spec.project(), p -> new LinkedHashSet<>()).add(w);
+            }
             if (w.pendingCount() > 0) {
                 sch.queue.add(w);
             }

@@ -28,7 +28,7 @@
  * s.cordon("edge-7"); s.drain("edge-7"); s.uncordon("edge-7"); s.removeNode("edge-7");
  * s.allocation("vision/detector", 2.5);            // traffic weights by water-filling
  * s.state().bindings();                            // persist these ...
- * Scheduler.restore(cfg, nodes, quotas, workloads, bindings);  // ... and rebuild after a restart
+ * Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings);  // ... and rebuild after a restart
  * }</pre>
  * Every mutating call returns an immutable {@link ai.lepton.compute.scheduler.ScheduleResult}; the service turns it
  * into events ({@code WorkloadPlaced}, evictions) and persists {@link ai.lepton.compute.scheduler.ClusterState}'s

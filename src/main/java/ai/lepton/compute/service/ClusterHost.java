@@ -6,12 +6,16 @@ import ai.lepton.compute.api.NodeSpec;
 import ai.lepton.compute.api.NodeView;
 import ai.lepton.compute.api.PlacementExplanation;
 import ai.lepton.compute.api.ReplicaEvicted;
+import ai.lepton.compute.api.TrafficWeights;
 import ai.lepton.compute.api.WorkloadPlaced;
 import ai.lepton.compute.api.WorkloadSpec;
+import ai.lepton.compute.api.WorkloadView;
 import ai.lepton.compute.config.ComputeConfig;
+import ai.lepton.compute.scheduler.AutoscalePolicy;
 import ai.lepton.compute.scheduler.Binding;
 import ai.lepton.compute.scheduler.Eviction;
 import ai.lepton.compute.scheduler.LatencyMatrix;
+import ai.lepton.compute.scheduler.MetricKind;
 import ai.lepton.compute.scheduler.Node;
 import ai.lepton.compute.scheduler.NodeState;
 import ai.lepton.compute.scheduler.Placement;
@@ -23,6 +27,7 @@ import ai.lepton.compute.scheduler.SchedulerConfig;
 import ai.lepton.compute.scheduler.ScoringStrategy;
 import ai.lepton.compute.scheduler.Workload;
 import ai.lepton.compute.scheduler.WorkloadStatus;
+import ai.lepton.compute.scheduler.WorkloadType;
 import ai.lepton.compute.store.BindingEntity;
 import ai.lepton.compute.store.ComputeStateEntity;
 import ai.lepton.compute.store.ComputeStore;
@@ -41,6 +46,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -75,15 +81,18 @@ public class ClusterHost implements Cluster {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final ComputeConfig config;
+    private final MetricsBoard metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private Scheduler scheduler;
     private long revision = -1;
 
-    public ClusterHost(ComputeStore store, Outbox outbox, ObjectMapper mapper, ComputeConfig config) {
+    public ClusterHost(ComputeStore store, Outbox outbox, ObjectMapper mapper, ComputeConfig config,
+            MetricsBoard metrics) {
         this.store = store;
         this.outbox = outbox;
         this.mapper = mapper;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -178,10 +187,14 @@ public class ClusterHost implements Cluster {
             quotas.put(q.project, Quota.of(q.cpuMillis, q.memoryMiB, q.gpus, Quota.QuotaPolicy.valueOf(q.policy)));
         }
         List<Workload> workloads = new ArrayList<>();
+        Map<String, Integer> admitted = new HashMap<>();
         for (WorkloadEntity w : store.allWorkloads()) {
             WorkloadSpec spec = readJson(w.specJson, WorkloadSpec.class).withReplicas(w.replicas);
             try {
                 workloads.add(Specs.workload(w.project, w.qualifiedName(), spec));
+                if (w.admitted != null) {
+                    admitted.put(w.qualifiedName(), w.admitted);
+                }
             } catch (RuntimeException x) {
                 Log.errorf("compute restore: workload %s skipped, its stored spec is invalid: %s", w.qualifiedName(),
                         x.getMessage());
@@ -189,7 +202,7 @@ public class ClusterHost implements Cluster {
         }
         List<Binding> bindings = store.bindings().stream().map(b -> new Binding(b.workload, b.replica, b.node))
                 .toList();
-        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, bindings);
+        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings);
         r.problems().forEach(p -> Log.warnf("compute restore: %s", p));
         scheduler = r.scheduler();
         revision = store.revision();
@@ -218,8 +231,8 @@ public class ClusterHost implements Cluster {
         }
 
         /**
-         * Persists the bindings and replica counts of every workload the result touched (and of {@code also}) and
-         * publishes an event per placement and eviction.
+         * Persists the bindings and replica counts (desired and admitted) of every workload the result touched (and
+         * of {@code also}) and publishes an event per placement and eviction.
          */
         void record(ScheduleResult r, String... also) {
             changed = true;
@@ -244,6 +257,7 @@ public class ClusterHost implements Cluster {
                 }
                 WorkloadEntity w = row.get();
                 w.replicas = st.get().workload().replicas();
+                w.admitted = st.get().admittedReplicas();
                 w.updatedAt = now;
                 if (last.containsKey(name)) {
                     w.lastPlacementJson = json(last.get(name));
@@ -355,6 +369,67 @@ public class ClusterHost implements Cluster {
             return new DrainReport(Views.node(s.state(), s.state().node(name).orElseThrow()), moved, pending,
                     evicted);
         });
+    }
+
+    @Override
+    public Optional<WorkloadView> workload(String project, String name) {
+        Optional<WorkloadEntity> row = QuarkusTransaction.requiringNew().call(() -> store.workload(project, name));
+        return row.map(e -> read(s -> view(s, e)));
+    }
+
+    @Override
+    public Optional<TrafficWeights> routingWeights(String project, String name) {
+        Optional<WorkloadEntity> row = QuarkusTransaction.requiringNew().call(() -> store.workload(project, name));
+        if (row.isEmpty() || !WorkloadType.DEPLOYMENT.wireName().equals(row.get().type)) {
+            return Optional.empty();
+        }
+        WorkloadEntity e = row.get();
+        AutoscalePolicy policy = null;
+        WorkloadSpec spec = readJson(e.specJson, WorkloadSpec.class);
+        if (spec.autoscale() != null) {
+            policy = Specs.autoscale(spec.autoscale(), new ArrayList<>());
+        }
+        AutoscalePolicy p = policy;
+        return read(s -> s.state().workload(e.qualifiedName()).map(w -> {
+            double demand = p != null && p.metric() == MetricKind.IN_FLIGHT_PER_REPLICA
+                    ? metrics.requests(e.qualifiedName(), Instant.now()) / p.target()
+                    : w.bindings().size();
+            return weights(s, project, name, demand);
+        }));
+    }
+
+    /** A workload's view; inside {@link #read} or {@link #write}. */
+    WorkloadView view(Scheduler s, WorkloadEntity e) {
+        WorkloadSpec spec = readJson(e.specJson, WorkloadSpec.class).withReplicas(e.replicas);
+        Optional<WorkloadStatus> st = s.state().workload(e.qualifiedName());
+        PlacementExplanation last = e.lastPlacementJson == null ? null
+                : readJson(e.lastPlacementJson, PlacementExplanation.class);
+        if (st.isEmpty()) { // stored but not in the scheduler (a restore problem was logged)
+            return new WorkloadView(e.project, e.name, e.type, 0, e.replicas, 0, false, 0, List.of(), last, spec,
+                    e.createdAt, e.updatedAt);
+        }
+        WorkloadStatus w = st.get();
+        List<WorkloadView.Replica> replicas = new ArrayList<>();
+        w.bindings().forEach(b -> replicas.add(new WorkloadView.Replica(b.replica(), b.node(), "Running", null)));
+        for (PendingReplica p : w.pending()) {
+            replicas.add(new WorkloadView.Replica(p.replica(), null, "Pending", p.reason()));
+        }
+        replicas.sort(Comparator.comparingInt(WorkloadView.Replica::replica));
+        return new WorkloadView(e.project, e.name, e.type, w.workload().priority(), w.workload().replicas(),
+                w.admittedReplicas(), w.queued(), w.bindings().size(), replicas, last, spec, e.createdAt,
+                e.updatedAt);
+    }
+
+    /** A deployment's traffic weights at {@code demand}; inside {@link #read}. */
+    TrafficWeights weights(Scheduler s, String project, String name, double demand) {
+        Scheduler.WeightedReplicas w = s.allocation(project + "/" + name, demand);
+        List<TrafficWeights.Weight> weights = new ArrayList<>();
+        for (int i = 0; i < w.replicas().size(); i++) {
+            Binding b = w.replicas().get(i);
+            weights.add(new TrafficWeights.Weight(b.replica(), b.node(), w.allocation().weights().get(i)));
+        }
+        return new TrafficWeights(project, name, demand, w.allocation().level(), w.allocation().served(),
+                w.allocation().unserved(), weights);
     }
 
     NodeEntity nodeRow(String name) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest load samples per workload, as reported through {@link WorkloadMetrics}; the autoscaler reads them.
- * Samples are per process: in {@code prod}, whoever reports should report to every replica or to the leader (see the
- * README); the serving side does not feed them yet.
+ * ML serving endpoints backed by a deployment report their in-flight requests here every second. Samples are per
+ * process: the autoscaler runs on the leader and sees the load of the endpoints served in the leader's process only
+ * (see the README), and the request router ({@code Cluster.routingWeights}) reads them for its demand.
  */
 @ApplicationScoped
 public class MetricsBoard implements WorkloadMetrics {

@@ -3,8 +3,12 @@ package ai.lepton.compute.service;
 import ai.lepton.compute.api.DrainReport;
 import ai.lepton.compute.api.NodeSpec;
 import ai.lepton.compute.api.NodeView;
+import ai.lepton.compute.api.ResourceSpec;
 import ai.lepton.compute.api.SiteLatency;
 import ai.lepton.compute.scheduler.Node;
+import ai.lepton.compute.scheduler.NodeState;
+import ai.lepton.compute.scheduler.NodeStatus;
+import ai.lepton.compute.scheduler.Resources;
 import ai.lepton.compute.scheduler.ScheduleResult;
 import ai.lepton.compute.store.ComputeStore;
 import ai.lepton.compute.store.NodeEntity;
@@ -23,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Nodes and the site latency matrix: installation-wide. Any valid key may read them; changing them needs an
@@ -31,6 +37,9 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class NodeService {
+
+    /** The problem type of a node change that would leave its replicas more than it can hold. */
+    static final String CAPACITY_BELOW_ALLOCATED = "capacity-below-allocated";
 
     private final ClusterHost host;
     private final ComputeStore store;
@@ -66,6 +75,88 @@ public class NodeService {
                 v.kind(), v.region(), v.zone(), v.site(), node.capacity().cpuMillis(), node.capacity().memoryMiB(),
                 node.capacity().gpus());
         return v;
+    }
+
+    /**
+     * Changes a node's labels, taints, cost, power model, capacity or allocatable; fields left out (null) keep
+     * their value. The name, kind, region, zone and site cannot change (400): they place the node in the topology,
+     * so delete and register it again. A shrink of allocatable resources below what the node's replicas are
+     * allocated is refused (409 naming the resource): drain or scale down first. A new NoExecute taint evicts the
+     * replicas that do not tolerate it (placed elsewhere if they fit); more room lets pending replicas in.
+     */
+    public NodeView update(String name, NodeSpec patch) {
+        Principal p = requireInstallationWriter();
+        if (patch == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        record Outcome(NodeView view, ScheduleResult result) {
+        }
+        Outcome o = host.write((s, tx) -> {
+            NodeEntity e = host.nodeRow(name);
+            NodeSpec cur = host.readJson(e.specJson, NodeSpec.class);
+            List<FieldError> errors = new ArrayList<>();
+            fixed("name", patch.name(), cur.name(), errors);
+            fixed("kind", patch.kind(), cur.kind(), errors);
+            fixed("region", patch.region(), cur.region(), errors);
+            fixed("zone", patch.zone(), cur.zone(), errors);
+            fixed("site", patch.site(), cur.site(), errors);
+            Specs.fail(errors);
+            // an allocatable left out follows a new capacity if it was never set (it then means the capacity)
+            ResourceSpec capacity = patch.capacity() != null ? patch.capacity() : cur.capacity();
+            ResourceSpec allocatable = patch.allocatable() != null ? patch.allocatable() : cur.allocatable();
+            NodeSpec merged = new NodeSpec(cur.name(), cur.kind(), cur.region(), cur.zone(), cur.site(), capacity,
+                    allocatable, patch.labels() != null ? patch.labels() : cur.labels(),
+                    patch.taints() != null ? patch.taints() : cur.taints(),
+                    patch.costPerHour() != null ? patch.costPerHour() : cur.costPerHour(),
+                    patch.power() != null ? patch.power() : cur.power());
+            Node node = Specs.node(merged).withState(NodeState.fromWire(e.state));
+            refuseShrinkBelowAllocated(s.state().node(name).orElseThrow(), node,
+                    patch.allocatable() != null || cur.allocatable() != null ? "allocatable" : "capacity");
+            ScheduleResult r = s.registerNode(node);
+            tx.record(r);
+            e.specJson = host.json(Specs.normalise(merged, node));
+            e.updatedAt = Instant.now();
+            return new Outcome(Views.node(s.state(), s.state().node(name).orElseThrow()), r);
+        });
+        Log.infof("node %s updated by key '%s': %d mCPU, %d MiB, %d GPU(s) allocatable, %d taint(s); %d replica(s)"
+                + " evicted, %d placed", name, p.keyName(), o.view().allocatable().cpuMillis(),
+                o.view().allocatable().memoryMiB(), o.view().allocatable().gpus(), o.view().taints().size(),
+                o.result().evictions().size(), o.result().placements().size());
+        return o.view();
+    }
+
+    private static void fixed(String field, String given, String current, List<FieldError> errors) {
+        if (given != null && !given.equals(current == null ? "" : current)) {
+            errors.add(new FieldError(field, "cannot be changed (it is '" + current + "'); delete the node and"
+                    + " register it again"));
+        }
+    }
+
+    private static void refuseShrinkBelowAllocated(NodeStatus st, Node node, String field) {
+        Resources used = st.allocated();
+        Resources to = node.allocatable();
+        List<FieldError> errors = new ArrayList<>();
+        if (to.cpuMillis() < used.cpuMillis()) {
+            errors.add(new FieldError(field + ".cpuMillis", to.cpuMillis() + " is below the " + used.cpuMillis()
+                    + " allocated to the node's replicas"));
+        }
+        if (to.memoryMiB() < used.memoryMiB()) {
+            errors.add(new FieldError(field + ".memoryMiB", to.memoryMiB() + " is below the " + used.memoryMiB()
+                    + " allocated to the node's replicas"));
+        }
+        if (to.gpus() < used.gpus()) {
+            errors.add(new FieldError(field + ".gpus", to.gpus() + " is below the " + used.gpus()
+                    + " allocated to the node's replicas"));
+        }
+        if (used.gpus() > 0 && !Objects.equals(to.gpuModel(), st.node().allocatable().gpuModel())) {
+            errors.add(new FieldError(field + ".gpuModel", "cannot change while replicas use the node's GPUs"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(409, CAPACITY_BELOW_ALLOCATED, "Capacity below allocated", "node '"
+                    + node.name() + "' cannot shrink below what its replicas are allocated ("
+                    + errors.stream().map(FieldError::field).collect(Collectors.joining(", "))
+                    + "); drain it or scale its workloads down first", errors, Map.of());
+        }
     }
 
     public Page<NodeView> list(PageRequest page) {

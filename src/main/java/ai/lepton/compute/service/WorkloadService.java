@@ -1,6 +1,5 @@
 package ai.lepton.compute.service;
 
-import ai.lepton.compute.api.PlacementExplanation;
 import ai.lepton.compute.api.QuotaSpec;
 import ai.lepton.compute.api.QuotaView;
 import ai.lepton.compute.api.ResourceSpec;
@@ -8,13 +7,10 @@ import ai.lepton.compute.api.TrafficWeights;
 import ai.lepton.compute.api.WorkloadSpec;
 import ai.lepton.compute.api.WorkloadView;
 import ai.lepton.compute.scheduler.Admission;
-import ai.lepton.compute.scheduler.Binding;
-import ai.lepton.compute.scheduler.PendingReplica;
 import ai.lepton.compute.scheduler.Quota;
 import ai.lepton.compute.scheduler.ScheduleResult;
 import ai.lepton.compute.scheduler.Scheduler;
 import ai.lepton.compute.scheduler.Workload;
-import ai.lepton.compute.scheduler.WorkloadStatus;
 import ai.lepton.compute.scheduler.WorkloadType;
 import ai.lepton.compute.store.ComputeStore;
 import ai.lepton.compute.store.QuotaEntity;
@@ -31,7 +27,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +37,8 @@ public class WorkloadService {
 
     /** The problem type of a request refused by the project's quota. */
     static final String QUOTA_EXCEEDED = "quota-exceeded";
+    /** The problem type of a gang scale-up whose added replicas cannot all be placed. */
+    static final String GANG_UNPLACEABLE = "gang-unplaceable";
 
     private final ClusterHost host;
     private final ComputeStore store;
@@ -68,6 +65,7 @@ public class WorkloadService {
             e.seq = store.nextSeq();
             e.type = w.type().wireName();
             e.replicas = w.replicas();
+            e.admitted = 0; // set from the scheduler by tx.record below
             e.specJson = host.json(stored);
             e.createdAt = Instant.now();
             e.updatedAt = e.createdAt;
@@ -140,16 +138,7 @@ public class WorkloadService {
         if (!WorkloadType.DEPLOYMENT.wireName().equals(e.type)) {
             throw ProblemException.conflict("workload '" + name + "' is a job; traffic goes to deployments");
         }
-        return host.read(s -> {
-            Scheduler.WeightedReplicas w = s.allocation(e.qualifiedName(), d);
-            List<TrafficWeights.Weight> weights = new ArrayList<>();
-            for (int i = 0; i < w.replicas().size(); i++) {
-                Binding b = w.replicas().get(i);
-                weights.add(new TrafficWeights.Weight(b.replica(), b.node(), w.allocation().weights().get(i)));
-            }
-            return new TrafficWeights(ref.name(), name, d, w.allocation().level(), w.allocation().served(),
-                    w.allocation().unserved(), weights);
-        });
+        return host.read(s -> host.weights(s, ref.name(), name, d));
     }
 
     // ------------------------------------------------------------------ quotas
@@ -223,28 +212,16 @@ public class WorkloadService {
                 throw new ProblemException(409, QUOTA_EXCEEDED, "Quota exceeded", "workload "
                         + Views.shortName(a.workload()) + " needs " + a.replicas() + " replica(s): " + a.detail());
             }
+            if (a.decision() == Admission.Decision.UNPLACEABLE) {
+                throw new ProblemException(409, GANG_UNPLACEABLE, "Gang cannot grow", "workload "
+                        + Views.shortName(a.workload()) + " is a gang and its " + a.replicas() + " replica(s) cannot all"
+                        + " be placed: " + a.detail());
+            }
         }
     }
 
     WorkloadView view(Scheduler s, WorkloadEntity e) {
-        WorkloadSpec spec = host.readJson(e.specJson, WorkloadSpec.class).withReplicas(e.replicas);
-        Optional<WorkloadStatus> st = s.state().workload(e.qualifiedName());
-        PlacementExplanation last = e.lastPlacementJson == null ? null
-                : host.readJson(e.lastPlacementJson, PlacementExplanation.class);
-        if (st.isEmpty()) { // stored but not in the scheduler (a restore problem was logged)
-            return new WorkloadView(e.project, e.name, e.type, 0, e.replicas, 0, false, 0, List.of(), last, spec,
-                    e.createdAt, e.updatedAt);
-        }
-        WorkloadStatus w = st.get();
-        List<WorkloadView.Replica> replicas = new ArrayList<>();
-        w.bindings().forEach(b -> replicas.add(new WorkloadView.Replica(b.replica(), b.node(), "Running", null)));
-        for (PendingReplica p : w.pending()) {
-            replicas.add(new WorkloadView.Replica(p.replica(), null, "Pending", p.reason()));
-        }
-        replicas.sort(Comparator.comparingInt(WorkloadView.Replica::replica));
-        return new WorkloadView(e.project, e.name, e.type, w.workload().priority(), w.workload().replicas(),
-                w.admittedReplicas(), w.queued(), w.bindings().size(), replicas, last, spec, e.createdAt,
-                e.updatedAt);
+        return host.view(s, e);
     }
 
     private WorkloadEntity row(ProjectRef ref, String name) {

@@ -18,6 +18,11 @@ public class WorkloadEntity {
     public String type;
     /** The desired replica count (the spec's, kept current by scaling). */
     public int replicas;
+    /**
+     * Replicas the project's quota admitted (placed or pending); fewer than {@link #replicas} while a scale-up waits
+     * for quota. Null in rows written before it was stored (see {@code Scheduler.restore}).
+     */
+    public Integer admitted;
     @Column(name = "spec_json")
     public String specJson;
     @Column(name = "last_placement_json")

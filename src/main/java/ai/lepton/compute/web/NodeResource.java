@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -80,6 +81,32 @@ public class NodeResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "node", value = NODE)))
     public NodeView get(@PathParam("name") String name) {
         return nodes.get(name);
+    }
+
+    @PATCH
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a node", description = "Installation admin or operator keys only. Any of labels, "
+            + "taints, costPerHour, power, capacity and allocatable; fields left out keep their value (labels and "
+            + "taints are replaced whole). name, kind, region, zone and site cannot change (400). Shrinking "
+            + "allocatable resources below what the node's replicas are allocated is refused with 409 "
+            + "capacity-below-allocated naming the resource; a new NoExecute taint evicts the replicas that do not "
+            + "tolerate it, and they are placed elsewhere if they fit.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "retaint",
+            value = "{\"labels\":{\"tier\":\"edge\",\"rack\":\"r2\"},\"taints\":[{\"key\":\"maintenance\","
+                    + "\"effect\":\"NoExecute\"}],\"costPerHour\":0.35,\"capacity\":{\"cpuMillis\":16000,"
+                    + "\"memoryMiB\":32768,\"gpus\":1,\"gpuModel\":\"L4\"}}")))
+    @APIResponse(responseCode = "200", description = "The node as changed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "node", value = NODE)))
+    @APIResponse(responseCode = "409", description = "Would shrink below what is allocated", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "shrink", value = "{\"type\":"
+                    + "\"https://lepton.ai/problems/capacity-below-allocated\",\"title\":\"Capacity below allocated"
+                    + "\",\"status\":409,\"detail\":\"node 'edge-7' cannot shrink below what its replicas are "
+                    + "allocated (capacity.cpuMillis); drain it or scale its workloads down first\",\"instance\":"
+                    + "\"/api/nodes/edge-7\",\"errors\":[{\"field\":\"capacity.cpuMillis\",\"message\":\"1000 is "
+                    + "below the 2000 allocated to the node's replicas\"}]}")))
+    public NodeView update(@PathParam("name") String name, @NotNull NodeSpec patch) {
+        return nodes.update(name, patch);
     }
 
     @POST

@@ -108,7 +108,9 @@ public class WorkloadResource {
     @Path("{name}/replicas")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scale a workload", description = "Scaling down removes pending replicas first, then the "
-            + "newest placed ones. Scaling up goes through the project's quota.")
+            + "newest placed ones. Scaling up goes through the project's quota (409 quota-exceeded under policy "
+            + "reject). A placed gang grows only if all its added replicas can be placed at once; otherwise nothing "
+            + "changes and the answer is 409 gang-unplaceable.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "five",
             value = "{\"replicas\":5}")))
     @APIResponse(responseCode = "200", description = "The workload", content = @Content(

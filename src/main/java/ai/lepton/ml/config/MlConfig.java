@@ -43,5 +43,12 @@ public interface MlConfig {
         /** How long a replica may serve an endpoint's previous deployment after a redeploy elsewhere. */
         @WithDefault("1s")
         Duration refreshInterval();
+
+        /**
+         * How often endpoints backed by a compute deployment report their in-flight requests to its autoscaler and
+         * refresh the traffic weights they route by.
+         */
+        @WithDefault("1s")
+        Duration loadReportInterval();
     }
 }

@@ -1,5 +1,9 @@
 package ai.lepton.ml.endpoints;
 
+import ai.lepton.compute.api.Cluster;
+import ai.lepton.compute.api.TrafficWeights;
+import ai.lepton.compute.api.WorkloadMetrics;
+import ai.lepton.compute.api.WorkloadView;
 import ai.lepton.ml.api.EndpointView;
 import ai.lepton.ml.api.ModelVersionView;
 import ai.lepton.ml.api.PredictionResult;
@@ -28,15 +32,20 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,6 +57,14 @@ import org.tribuo.Model;
  * Serving endpoints. A deployment holds the loaded model of each route with its micro-batcher; a redeploy loads the
  * new models first and then swaps the deployment, so requests in flight finish on the old one and none is dropped.
  * Other replicas notice a redeploy through the endpoint's revision within the refresh interval.
+ *
+ * <p>An endpoint may run on a compute deployment of its project ({@code workload}). Then, every
+ * {@code lepton.ml.serving.load-report-interval}, its in-flight requests (summed over the endpoints on the same
+ * workload) are reported to {@link WorkloadMetrics}, which the compute autoscaler reads, and its routing table is
+ * refreshed from the deployment's traffic allocation weights ({@link Cluster#routingWeights}); each request is then
+ * routed to one replica by smooth weighted round-robin and counted against it. The model itself runs in this process
+ * whichever replica is chosen: there is no remote replica to forward to yet, so the choice is recorded (view and
+ * {@code lepton.endpoint.replica.requests}) for the agent-side forwarding to use.
  */
 @ApplicationScoped
 public class EndpointService {
@@ -59,8 +76,10 @@ public class EndpointService {
      * @param model registry model
      * @param version a version number, for a single route
      * @param routes versions with weights, for a split
+     * @param workload a compute deployment of the project the endpoint runs on (create: optional; redeploy: null
+     *     keeps the current one, blank detaches it)
      */
-    public record Deploy(String name, String model, Integer version, List<Route> routes) {
+    public record Deploy(String name, String model, Integer version, List<Route> routes, String workload) {
     }
 
     /**
@@ -98,17 +117,29 @@ public class EndpointService {
     private final MlConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final Cluster cluster;
+    private final WorkloadMetrics workloadMetrics;
     private final Map<String, Deployment> live = new ConcurrentHashMap<>();
     private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
+    /** Per endpoint (by {@link #key}): load and routing, kept across redeploys. */
+    private final Map<String, EndpointLoad> loads = new ConcurrentHashMap<>();
+    /** Workloads given a load figure by the last report, so one whose endpoints went away gets a last 0. */
+    private Set<WorkloadKey> reported = Set.of();
+
+    record WorkloadKey(String project, String workload) {
+    }
 
     public EndpointService(EndpointRepository endpoints, ModelRegistryService registry, Projects projects,
-            MlConfig config, ObjectMapper mapper, MeterRegistry meters) {
+            MlConfig config, ObjectMapper mapper, MeterRegistry meters, Cluster cluster,
+            WorkloadMetrics workloadMetrics) {
         this.endpoints = endpoints;
         this.registry = registry;
         this.projects = projects;
         this.config = config;
         this.mapper = mapper;
         this.meters = meters;
+        this.cluster = cluster;
+        this.workloadMetrics = workloadMetrics;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -121,6 +152,7 @@ public class EndpointService {
             throw invalid("name", Slug.MESSAGE);
         }
         List<Route> routes = routes(ref, d);
+        String workload = d.workload() == null || d.workload().isBlank() ? null : workload(ref, d.workload());
         EndpointEntity e = QuarkusTransaction.requiringNew().call(() -> {
             if (endpoints.find(ref.id(), d.name()).isPresent()) {
                 throw ProblemException.conflict("an endpoint named '" + d.name() + "' already exists");
@@ -130,6 +162,7 @@ public class EndpointService {
             created.name = d.name();
             created.model = d.model();
             created.routesJson = json(routes);
+            created.workload = workload;
             created.revision = 1;
             created.createdAt = Instant.now();
             created.updatedAt = created.createdAt;
@@ -137,21 +170,26 @@ public class EndpointService {
             return created;
         });
         swap(ref, e);
-        Log.infof("endpoint %s/%s deployed: model %s routes %s", project, d.name(), d.model(), routes);
+        Log.infof("endpoint %s/%s deployed: model %s routes %s%s", project, d.name(), d.model(), routes,
+                workload == null ? "" : " on workload " + workload);
         return view(e);
     }
 
     public EndpointView redeploy(String project, String name, Deploy d) {
         ProjectRef ref = projects.authorize(project, Action.WRITE);
         EndpointEntity current = QuarkusTransaction.requiringNew().call(() -> endpoint(ref, name));
-        Deploy target = new Deploy(name, d.model() == null ? current.model : d.model(), d.version(), d.routes());
+        Deploy target = new Deploy(name, d.model() == null ? current.model : d.model(), d.version(), d.routes(),
+                d.workload());
         List<Route> routes = routes(ref, target);
+        String workload = d.workload() == null ? current.workload
+                : d.workload().isBlank() ? null : workload(ref, d.workload());
         // load (and so validate) the new models before anything changes
         routes.forEach(r -> served(ref, target.model(), r.version()));
         EndpointEntity e = QuarkusTransaction.requiringNew().call(() -> {
             EndpointEntity row = endpoint(ref, name);
             row.model = target.model();
             row.routesJson = json(routes);
+            row.workload = workload;
             row.revision++;
             row.updatedAt = Instant.now();
             return row;
@@ -169,6 +207,7 @@ public class EndpointService {
         if (d != null) {
             d.close();
         }
+        loads.remove(key(ref, name));
         Log.infof("endpoint %s/%s deleted", project, name);
     }
 
@@ -196,6 +235,17 @@ public class EndpointService {
         if (instances.size() > max) {
             throw invalid("instances", "at most " + max + " instances per request, got " + instances.size());
         }
+        EndpointLoad load = load(ref, name);
+        load.gauge.begin();
+        try {
+            load.route();
+            return predict(d, name, instances);
+        } finally {
+            load.gauge.end();
+        }
+    }
+
+    private Predictions predict(Deployment d, String name, List<?> instances) {
         LiveRoute route = choose(d);
         List<InstanceEncoder.Problem> problems = new ArrayList<>();
         List<InstanceEncoder.Encoded> encoded = new ArrayList<>(instances.size());
@@ -276,6 +326,11 @@ public class EndpointService {
             total += r.weight();
         }
         Deployment d = new Deployment(e.id, e.revision, e.name, e.model, List.copyOf(routes), total, System.nanoTime());
+        EndpointLoad load = load(ref, e.name);
+        if (!Objects.equals(load.workload, e.workload)) {
+            load.workload = e.workload;
+            refreshRouting(load);
+        }
         live.put(key, d);
         if (current != null) {
             current.close();
@@ -350,7 +405,90 @@ public class EndpointService {
     }
 
     private EndpointView view(EndpointEntity e) {
-        return new EndpointView(e.name, e.model, read(e.routesJson), e.revision, e.createdAt, e.updatedAt);
+        EndpointLoad load = loads.get(e.projectId + "/" + e.name);
+        List<EndpointView.ReplicaTraffic> replicas = List.of();
+        EndpointLoad.Routing routing = load == null ? null : load.routing;
+        if (routing != null && Objects.equals(load.workload, e.workload)) {
+            replicas = routing.targets().stream().map(t -> new EndpointView.ReplicaTraffic(t.replica(), t.node(),
+                    t.weight(), (long) t.requests().count())).toList();
+        }
+        return new EndpointView(e.name, e.model, read(e.routesJson), e.revision, e.workload,
+                load == null ? 0 : load.gauge.inFlight(), replicas, e.createdAt, e.updatedAt);
+    }
+
+    // ------------------------------------------------------------------ load reporting and routing
+
+    /** The load of an endpoint served in this process, by project name; for tests that hold requests in flight. */
+    Optional<EndpointLoad> loadOf(String project, String name) {
+        return loads.values().stream().filter(l -> l.project.equals(project) && l.endpoint.equals(name)).findFirst();
+    }
+
+    private EndpointLoad load(ProjectRef ref, String name) {
+        return loads.computeIfAbsent(key(ref, name), k -> new EndpointLoad(ref.name(), name));
+    }
+
+    /** Validates an endpoint's workload through the compute facade: a deployment of the same project. */
+    private String workload(ProjectRef ref, String name) {
+        WorkloadView w = cluster.workload(ref.name(), name).orElseThrow(() -> invalid("workload",
+                "no workload '" + name + "' in project '" + ref.name() + "'"));
+        if (!"deployment".equals(w.type())) {
+            throw invalid("workload", "workload '" + name + "' is a " + w.type() + "; an endpoint runs on a"
+                    + " deployment");
+        }
+        return w.name();
+    }
+
+    @Scheduled(every = "${lepton.ml.serving.load-report-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            reportLoad();
+        } catch (RuntimeException e) {
+            Log.warnf(e, "endpoint load report failed; retrying next interval");
+        }
+    }
+
+    /**
+     * Reports each workload's in-flight requests (the sum over the endpoints on it, each the most in flight at once
+     * since its previous sample) to {@link WorkloadMetrics}, a last 0 for workloads no endpoint runs on any more, and
+     * refreshes every routing table from the current allocation weights. Runs on a timer; tests call it directly.
+     */
+    public synchronized void reportLoad() {
+        Map<WorkloadKey, Long> load = new HashMap<>();
+        for (EndpointLoad l : loads.values()) {
+            long v = l.gauge.sample();
+            String w = l.workload;
+            if (w != null) {
+                load.merge(new WorkloadKey(l.project, w), v, Long::sum);
+            }
+        }
+        load.forEach((k, v) -> workloadMetrics.inFlight(k.project(), k.workload(), v));
+        for (WorkloadKey gone : reported) {
+            if (!load.containsKey(gone)) {
+                workloadMetrics.inFlight(gone.project(), gone.workload(), 0);
+            }
+        }
+        reported = Set.copyOf(load.keySet());
+        for (EndpointLoad l : loads.values()) {
+            refreshRouting(l);
+        }
+    }
+
+    private void refreshRouting(EndpointLoad l) {
+        String w = l.workload;
+        if (w == null) {
+            l.routing = null;
+            return;
+        }
+        List<TrafficWeights.Weight> replicas;
+        try {
+            replicas = cluster.routingWeights(l.project, w).map(TrafficWeights::replicas).orElse(List.of());
+        } catch (RuntimeException e) {
+            Log.debugf("routing weights of %s/%s unavailable, keeping the current table: %s", l.project, w, e);
+            return;
+        }
+        l.update(replicas, r -> meters.counter("lepton.endpoint.replica.requests", "project", l.project,
+                "endpoint", l.endpoint, "workload", w, "replica", Integer.toString(r.replica()), "node", r.node()));
     }
 
     private static String key(ProjectRef ref, String name) {

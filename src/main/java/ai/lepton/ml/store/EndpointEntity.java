@@ -16,6 +16,8 @@ public class EndpointEntity {
     @Column(name = "routes_json")
     public String routesJson;
     public int revision;
+    /** The compute deployment the endpoint runs on (a workload name in the same project); null: none. */
+    public String workload;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

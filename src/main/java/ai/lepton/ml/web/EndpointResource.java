@@ -32,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EndpointResource {
 
     static final String ENDPOINT_EXAMPLE = "{\"name\":\"churn\",\"model\":\"churn-clf\",\"routes\":[{\"version\":3,"
-            + "\"weight\":90},{\"version\":4,\"weight\":10}],\"revision\":2,\"createdAt\":\"2026-11-28T09:00:00Z\","
-            + "\"updatedAt\":\"2026-11-28T10:00:00Z\"}";
+            + "\"weight\":90},{\"version\":4,\"weight\":10}],\"revision\":2,\"workload\":\"churn-serving\","
+            + "\"inFlight\":7,\"replicas\":[{\"replica\":0,\"node\":\"dc1-a\",\"weight\":0.75,\"requests\":3012},"
+            + "{\"replica\":1,\"node\":\"dc1-b\",\"weight\":0.25,\"requests\":1004}],"
+            + "\"createdAt\":\"2026-11-28T09:00:00Z\",\"updatedAt\":\"2026-11-28T10:00:00Z\"}";
 
     private final EndpointService endpoints;
 
@@ -44,9 +46,15 @@ public class EndpointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deploy a model version to a new endpoint", description = "Either {\"version\":3} for all "
-            + "traffic, or {\"routes\":[{\"version\":3,\"weight\":90},{\"version\":4,\"weight\":10}]} for a canary.")
+            + "traffic, or {\"routes\":[{\"version\":3,\"weight\":90},{\"version\":4,\"weight\":10}]} for a canary. "
+            + "Optionally \"workload\": a compute deployment of the same project the endpoint runs on (400 naming "
+            + "workload if there is none of that name or it is a job): the endpoint's in-flight requests then drive "
+            + "that deployment's autoscaler, and requests are routed over its replicas by the traffic allocation "
+            + "weights, counted per replica in the endpoint and in lepton_endpoint_replica_requests_total.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
         @ExampleObject(name = "single", value = "{\"name\":\"churn\",\"model\":\"churn-clf\",\"version\":3}"),
+        @ExampleObject(name = "on a deployment", value = "{\"name\":\"churn\",\"model\":\"churn-clf\",\"version\":3,"
+                + "\"workload\":\"churn-serving\"}"),
         @ExampleObject(name = "canary", value = "{\"name\":\"churn\",\"model\":\"churn-clf\",\"routes\":[{\"version\":3,"
                 + "\"weight\":90},{\"version\":4,\"weight\":10}]}")}))
     @APIResponse(responseCode = "201", description = "Deployed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -77,8 +85,9 @@ public class EndpointResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Redeploy an endpoint", description = "New version or routes (and optionally model). The new "
-            + "models are loaded before traffic moves; requests in flight finish on the old deployment.")
+    @Operation(summary = "Redeploy an endpoint", description = "New version or routes (and optionally model and "
+            + "workload: omitted keeps it, \"\" detaches it). The new models are loaded before traffic moves; requests "
+            + "in flight finish on the old deployment.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "promote",
             value = "{\"version\":4}")))
     @APIResponse(responseCode = "200", description = "Redeployed", content = @Content(mediaType = MediaType.APPLICATION_JSON,

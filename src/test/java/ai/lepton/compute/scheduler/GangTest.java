@@ -61,7 +61,7 @@ class GangTest {
         s.submit(wl("g", 2, 1000, 100).gang(true).build());
         ScheduleResult refused = s.scale("g", 4);
         assertThat(refused.admissions()).singleElement().satisfies(a -> {
-            assertThat(a.decision()).isEqualTo(Admission.Decision.REJECTED);
+            assertThat(a.decision()).isEqualTo(Admission.Decision.UNPLACEABLE);
             assertThat(a.detail()).startsWith("gang cannot grow: 0/1 nodes available: 1 insufficient cpu");
         });
         WorkloadStatus st = s.state().workload("g").orElseThrow();

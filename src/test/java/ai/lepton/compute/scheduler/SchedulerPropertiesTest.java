@@ -35,7 +35,7 @@ class SchedulerPropertiesTest {
         assertThat(seen.keySet()).as("cases exercised: " + seen).contains("placement", "pending", "gang placed",
                 "gang pending", "admission QUEUED", "admission REJECTED", "eviction PREEMPTED", "eviction DRAINED",
                 "eviction GANG", "eviction NODE_REMOVED", "eviction NO_EXECUTE_TAINT", "eviction NODE_SHRUNK",
-                "preemption placement");
+                "preemption placement", "restart", "restart with queued scale-up");
         assertThat(seen.get("eviction PREEMPTED")).as(seen.toString()).isGreaterThan(100);
     }
 
@@ -77,6 +77,8 @@ class SchedulerPropertiesTest {
             }
         }
         int nextWorkload = 0;
+        // a separate stream, so the operation sequences stay what they were without restarts
+        Random restarts = new Random(~seed);
         int steps = 20 + r.nextInt(40);
         for (int step = 0; step < steps; step++) {
             String ctx = "seed " + seed + " step " + step;
@@ -120,6 +122,9 @@ class SchedulerPropertiesTest {
             }
             checkInvariants(s, res, quotas, ctx);
             count(res, s);
+            if (restarts.nextInt(10) == 0) {
+                s = restartAndCompare(s, quotas, ctx);
+            }
             if (drained != null) {
                 NodeStatus d = s.state().node(drained).orElseThrow();
                 assertThat(d.replicas()).as(ctx + ": drained node ends empty").isZero();
@@ -130,6 +135,34 @@ class SchedulerPropertiesTest {
                 assertSpreadWithinSkew(s, submitted, ctx);
             }
         }
+    }
+
+    /**
+     * Rebuilds the scheduler from what the service persists, as after a process restart, and checks that nothing
+     * changed: the same bindings, admitted counts, quota queue and usage; the run goes on with the rebuilt one.
+     */
+    private Scheduler restartAndCompare(Scheduler s, Map<String, Quota> quotas, String ctx) {
+        Scheduler.Restored rr = RestoreTest.restart(s);
+        ClusterState before = s.state();
+        ClusterState after = rr.scheduler().state();
+        assertThat(rr.problems()).as(ctx + ": restart problems").isEmpty();
+        assertThat(after.bindings()).as(ctx + ": bindings after restart")
+                .containsExactlyInAnyOrderElementsOf(before.bindings());
+        for (WorkloadStatus w : before.workloads()) {
+            WorkloadStatus b = after.workload(w.workload().name()).orElseThrow();
+            assertThat(new int[] {b.admittedReplicas(), b.workload().replicas(), b.pending().size()})
+                    .as(ctx + ": " + w.workload().name() + " after restart")
+                    .containsExactly(w.admittedReplicas(), w.workload().replicas(), w.pending().size());
+            if (w.queued()) {
+                seen.merge("restart with queued scale-up", 1, Integer::sum);
+            }
+        }
+        for (String p : quotas.keySet()) {
+            assertThat(after.quotaUsage(p)).as(ctx + ": usage of " + p + " after restart")
+                    .isEqualTo(before.quotaUsage(p));
+        }
+        seen.merge("restart", 1, Integer::sum);
+        return rr.scheduler();
     }
 
     private static void checkInvariants(Scheduler s, ScheduleResult res, Map<String, Quota> quotas, String ctx) {

@@ -103,4 +103,69 @@ class NodeResourceTest {
         assertThat(nodesOf(p, "web")).containsOnly(a);
         admin().post("/api/nodes/" + b + "/drain").then().statusCode(404);
     }
+
+    @Test
+    void patchChangesLabelsTaintsCostAndPowerKeepsTheRestAndANoExecuteTaintMovesReplicas() {
+        String t = tag("n5");
+        String a = node(t, "a", "z1", 4000, 8192);
+        String b = node(t, "b", "z2", 4000, 8192);
+        String p = newProject("patch");
+        submit(p, workload("web", t, 2, 1000, "binpack")).then().statusCode(201).body("running", equalTo(2));
+        assertThat(nodesOf(p, "web")).containsOnly(a);
+
+        admin().contentType(ContentType.JSON).body(Map.of("labels", Map.of("t", t, "rack", "r2"), "costPerHour", 0.35,
+                "power", Map.of("idleWatts", 50, "maxWatts", 200))).patch("/api/nodes/" + a).then().statusCode(200)
+                .body("labels.rack", equalTo("r2")).body("costPerHour", equalTo(0.35f))
+                .body("power.idleWatts", equalTo(50.0f)).body("zone", equalTo("z1")).body("site", equalTo("dc1"))
+                .body("capacity.cpuMillis", equalTo(4000)).body("replicas", hasSize(2));
+        admin().get("/api/nodes/" + a).then().body("labels.rack", equalTo("r2")).body("power.maxWatts",
+                equalTo(200.0f));
+
+        admin().contentType(ContentType.JSON).body(Map.of("taints", List.of(Map.of("key", "maintenance",
+                "effect", "NoExecute")))).patch("/api/nodes/" + a).then().statusCode(200)
+                .body("taints[0].effect", equalTo("NoExecute")).body("replicas", hasSize(0))
+                .body("allocated.cpuMillis", equalTo(0)).body("labels.rack", equalTo("r2"));
+        assertThat(nodesOf(p, "web")).containsOnly(b);
+        admin().get("/api/projects/" + p + "/events?type=ReplicaEvicted").then().statusCode(200);
+
+        admin().contentType(ContentType.JSON).body(Map.of("taints", List.of())).patch("/api/nodes/" + a).then()
+                .statusCode(200).body("taints", hasSize(0));
+    }
+
+    @Test
+    void patchRefusesAShrinkBelowAllocatedNamingTheResourceAndFixedFields() {
+        String t = tag("n6");
+        String a = node(t, "a", "z1", 4000, 8192);
+        String p = newProject("shrink");
+        submit(p, workload("web", t, 3, 1000, null)).then().statusCode(201).body("running", equalTo(3));
+
+        admin().contentType(ContentType.JSON).body(Map.of("capacity", Map.of("cpuMillis", 2000, "memoryMiB", 8192)))
+                .patch("/api/nodes/" + a).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://lepton.ai/problems/capacity-below-allocated"))
+                .body("errors.field", equalTo(List.of("capacity.cpuMillis")))
+                .body("errors[0].message", equalTo("2000 is below the 3000 allocated to the node's replicas"));
+        admin().get("/api/nodes/" + a).then().body("capacity.cpuMillis", equalTo(4000)).body("replicas", hasSize(3));
+
+        admin().contentType(ContentType.JSON).body(Map.of("capacity", Map.of("cpuMillis", 3000, "memoryMiB", 4096)))
+                .patch("/api/nodes/" + a).then().statusCode(200).body("allocatable.cpuMillis", equalTo(3000))
+                .body("replicas", hasSize(3));
+        // growing lets a pending replica in at once
+        admin().contentType(ContentType.JSON).body(Map.of("replicas", 4))
+                .put("/api/projects/" + p + "/workloads/web/replicas").then().statusCode(200).body("running",
+                        equalTo(3));
+        admin().contentType(ContentType.JSON).body(Map.of("capacity", Map.of("cpuMillis", 6000, "memoryMiB", 4096)))
+                .patch("/api/nodes/" + a).then().statusCode(200).body("replicas", hasSize(4));
+
+        admin().contentType(ContentType.JSON).body(Map.of("zone", "z9", "kind", "datacenter",
+                "taints", List.of(Map.of("key", "x", "effect", "Sometimes")))).patch("/api/nodes/" + a).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("zone")));
+        admin().contentType(ContentType.JSON).body(Map.of("taints", List.of(Map.of("key", "x", "effect",
+                "Sometimes")))).patch("/api/nodes/" + a).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("taints[0].effect")));
+        admin().contentType(ContentType.JSON).body(Map.of("costPerHour", 1)).patch("/api/nodes/nope-" + t).then()
+                .statusCode(404);
+        String projectAdmin = newKey(p, "admin");
+        as(projectAdmin).contentType(ContentType.JSON).body(Map.of("costPerHour", 1)).patch("/api/nodes/" + a)
+                .then().statusCode(403);
+    }
 }

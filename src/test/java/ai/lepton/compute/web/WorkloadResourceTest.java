@@ -182,4 +182,88 @@ class WorkloadResourceTest {
                 .body("replicas.state", equalTo(List.of("Running", "Running", "Pending")))
                 .body("spec.antiAffinity", equalTo("hostname"));
     }
+
+    @Test
+    void aRestartUnderAQueueQuotaKeepsRunningReplicasAndQueuesOnlyTheScaleUp() {
+        String t = tag("w7");
+        node(t, "a", "z1", 8000, 8192);
+        String p = newProject("rq");
+        admin().contentType(ContentType.JSON).body(Map.of("cpuMillis", 3000, "memoryMiB", 4096, "policy", "queue"))
+                .put("/api/projects/" + p + "/quota").then().statusCode(200);
+        submit(p, workload("api", t, 2, 1000, null)).then().statusCode(201).body("running", equalTo(2));
+        admin().contentType(ContentType.JSON).body(Map.of("replicas", 4))
+                .put("/api/projects/" + p + "/workloads/api/replicas").then().statusCode(200)
+                .body("desiredReplicas", equalTo(4)).body("admittedReplicas", equalTo(2))
+                .body("queued", equalTo(true)).body("running", equalTo(2));
+        List<String> before = nodesOf(p, "api");
+
+        host.rebuild(); // as after a restart: the scheduler is read back from the database
+        admin().get("/api/projects/" + p + "/workloads/api").then().statusCode(200)
+                .body("desiredReplicas", equalTo(4)).body("admittedReplicas", equalTo(2))
+                .body("queued", equalTo(true)).body("running", equalTo(2))
+                .body("replicas.state", equalTo(List.of("Running", "Running")));
+        assertThat(nodesOf(p, "api")).isEqualTo(before);
+        admin().get("/api/projects/" + p + "/quota").then().body("usage.cpuMillis", equalTo(2000))
+                .body("queued", equalTo(List.of("api")));
+
+        // raising the quota admits the queued replicas after the restart as before it; usage stays within it
+        admin().contentType(ContentType.JSON).body(Map.of("cpuMillis", 4000, "memoryMiB", 4096, "policy", "queue"))
+                .put("/api/projects/" + p + "/quota").then().statusCode(200).body("usage.cpuMillis", equalTo(4000));
+        host.rebuild();
+        admin().get("/api/projects/" + p + "/workloads/api").then().body("admittedReplicas", equalTo(4))
+                .body("queued", equalTo(false)).body("running", equalTo(4));
+        assertThat(nodesOf(p, "api")).containsAll(before);
+    }
+
+    @Test
+    void aGangRunsWholeOrNotAtAllAndGrowsOnlyWhenAllItsNewReplicasFit() {
+        String t = tag("w8");
+        node(t, "a", "z1", 2000, 8192);
+        node(t, "b", "z2", 2000, 8192);
+        String p = newProject("gang");
+        Map<String, Object> big = workload("big", t, 3, 1500, null);
+        big.put("gang", true);
+        submit(p, big).then().statusCode(201).body("running", equalTo(0))
+                .body("replicas.state", equalTo(List.of("Pending", "Pending", "Pending")))
+                .body("replicas[0].reason", containsString("gang: 0/"));
+        Map<String, Object> pair = workload("pair", t, 2, 1000, "spread");
+        pair.put("gang", true);
+        submit(p, pair).then().statusCode(201).body("running", equalTo(2));
+        // two more fit (1000 free on each node), three more do not: 2 -> 5 changes nothing, 2 -> 4 places both
+        admin().contentType(ContentType.JSON).body(Map.of("replicas", 5))
+                .put("/api/projects/" + p + "/workloads/pair/replicas").then().statusCode(409)
+                .body("type", equalTo("https://lepton.ai/problems/gang-unplaceable"))
+                .body("detail", containsString("gang cannot grow"));
+        admin().get("/api/projects/" + p + "/workloads/pair").then().body("desiredReplicas", equalTo(2))
+                .body("running", equalTo(2));
+        admin().contentType(ContentType.JSON).body(Map.of("replicas", 4))
+                .put("/api/projects/" + p + "/workloads/pair/replicas").then().statusCode(200)
+                .body("running", equalTo(4));
+        admin().get("/api/projects/" + p + "/workloads/big").then().body("running", equalTo(0));
+    }
+
+    @Test
+    void costStrategyPicksTheCheapestNodeAndEnergyStrategyAvoidsWakingAnIdleOne() {
+        String t = tag("w9");
+        String cheap = t + "-cheap";
+        String dear = t + "-dear";
+        for (String[] n : new String[][] {{cheap, "0.1"}, {dear, "1.0"}}) {
+            Map<String, Object> s = Nodes.spec(n[0], t, "z1", 8000, 8192);
+            s.put("costPerHour", Double.parseDouble(n[1]));
+            s.put("power", Map.of("idleWatts", 100, "maxWatts", 300));
+            admin().contentType(ContentType.JSON).body(s).post("/api/nodes").then().statusCode(201);
+        }
+        String p = newProject("strat");
+        submit(p, workload("thrifty", t, 2, 1000, "cost")).then().statusCode(201)
+                .body("lastPlacement.top[0].plugins.plugin", hasItems("Cost"));
+        assertThat(nodesOf(p, "thrifty")).containsOnly(cheap);
+
+        // the dear node is idle (assumed powered down): waking it costs its idle 100 W on top of the load's share
+        submit(p, workload("green", t, 3, 1000, "energy")).then().statusCode(201)
+                .body("lastPlacement.top[0].plugins.plugin", hasItems("Energy"));
+        assertThat(nodesOf(p, "green")).containsOnly(cheap);
+        // with the busy node full, energy has to wake the other one
+        submit(p, workload("more", t, 1, 4000, "energy")).then().statusCode(201);
+        assertThat(nodesOf(p, "more")).containsOnly(dear);
+    }
 }
