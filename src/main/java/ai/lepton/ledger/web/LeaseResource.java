@@ -43,11 +43,11 @@ public class LeaseResource {
             + "9950,\"penaltyBpPerBp\":20}";
 
     static final String PARTY_ACME = "{\"project\":\"acme\",\"msp\":\"LeptonMSP\",\"id\":"
-            + "\"x509::CN=acme,OU=client,O=Lepton::CN=Lepton Local CA,O=Lepton\"}";
+            + "\"x509::CN=acme, OU=client, O=Lepton::CN=Lepton Local CA, O=Lepton\"}";
     static final String PARTY_BETA = "{\"project\":\"beta\",\"msp\":\"LeptonMSP\",\"id\":"
-            + "\"x509::CN=beta,OU=client,O=Lepton::CN=Lepton Local CA,O=Lepton\"}";
+            + "\"x509::CN=beta, OU=client, O=Lepton::CN=Lepton Local CA, O=Lepton\"}";
     static final String OPERATOR = "{\"project\":null,\"msp\":\"LeptonMSP\",\"id\":"
-            + "\"x509::CN=operator,OU=admin,O=Lepton::CN=Lepton Local CA,O=Lepton\"}";
+            + "\"x509::CN=operator, OU=admin, O=Lepton::CN=Lepton Local CA, O=Lepton\"}";
 
     static final String ACTIVE = "{\"leaseId\":\"a100-december\",\"state\":\"ACTIVE\",\"provider\":" + PARTY_ACME
             + ",\"consumer\":" + PARTY_BETA + ",\"terms\":" + TERMS + ",\"offeredAt\":\"2026-11-28T10:00:00Z\","
