@@ -42,6 +42,7 @@ class EndpointAccessTest {
     long keyOfB;
     String jobOfA;
     String jobOfB;
+    String leaseOfA;
 
     // @BeforeEach, not @BeforeAll: RestAssured learns the random test port only per test
     @BeforeEach
@@ -86,6 +87,13 @@ class EndpointAccessTest {
                     .get("/api/projects/" + p + "/ledger/receipts?subject=dataset:sales/1").then().extract()
                     .path("total")).intValue() == 1);
         }
+        // a lease offered by a and accepted by b: both are parties, so both see it
+        leaseOfA = "acc-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON).body(Map.of("leaseId", leaseOfA, "target", Map.of("kind", "pool",
+                "name", "p"), "unit", "gpu", "quantity", 1, "currency", "EUR", "pricePerUnitHourMinor", 1,
+                "periodSeconds", 3600, "periods", 2, "availabilityTargetBp", 9900, "penaltyBpPerBp", 1))
+                .post("/api/projects/" + a + "/ledger/leases").then().statusCode(201);
+        admin().post("/api/projects/" + b + "/ledger/leases/" + leaseOfA + "/accept").then().statusCode(200);
         viewerA = newKey(a, "viewer");
         operatorA = newKey(a, "operator");
         adminA = newKey(a, "admin");
@@ -155,6 +163,25 @@ class EndpointAccessTest {
                 new Endpoint("GET", "/api/projects/{p}/ledger/receipts", null, null, Action.READ),
                 new Endpoint("POST", "/api/projects/{p}/ledger/verify-subject", "application/json",
                         "{\"subject\":\"dataset:sales/1\"}", Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/ledger/leases", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/ledger/leases/{l}", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/ledger/leases/{l}/periods/0", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/ledger/leases", "application/json",
+                        "{\"target\":{\"kind\":\"node\",\"name\":\"n\"},\"unit\":\"gpu\",\"quantity\":1,"
+                        + "\"currency\":\"EUR\",\"pricePerUnitHourMinor\":1,\"periodSeconds\":3600,\"periods\":1,"
+                        + "\"availabilityTargetBp\":9900,\"penaltyBpPerBp\":1}", Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/ledger/leases/{l}/accept", null, null, Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/ledger/leases/{l}/terminate", null, null, Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/ledger/leases/{l}/periods/0/settle", null, null, Action.WRITE),
+                new Endpoint("GET", "/api/projects/{p}/ledger/grants?dataset=sales", null, null, Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/ledger/grants/received", null, null, Action.READ),
+                new Endpoint("POST", "/api/projects/{p}/ledger/grants", "application/json",
+                        "{\"dataset\":\"sales\",\"grantee\":\"elsewhere\",\"purpose\":\"training\","
+                        + "\"expiresAt\":\"2099-01-01T00:00:00Z\"}", Action.WRITE),
+                new Endpoint("DELETE", "/api/projects/{p}/ledger/grants/sales/elsewhere/training", null, null,
+                        Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/ledger/access-checks", "application/json",
+                        "{\"dataset\":\"elsewhere/sales\",\"purpose\":\"training\"}", Action.READ),
                 new Endpoint("GET", "/api/projects/{p}/quota", null, null, Action.READ),
                 new Endpoint("PUT", "/api/projects/{p}/quota", "application/json",
                         "{\"cpuMillis\":1000,\"memoryMiB\":1000}", Action.ADMIN));
@@ -165,6 +192,7 @@ class EndpointAccessTest {
             spec = spec.contentType(e.contentType()).body(e.body());
         }
         String path = e.path().replace("{p}", project).replace("{k}", Long.toString(keyOfB))
+                .replace("{l}", leaseOfA)
                 .replace("{j}", project.equals(a) ? jobOfA : jobOfB);
         return spec.request(e.method(), path);
     }
