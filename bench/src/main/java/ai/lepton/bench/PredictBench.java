@@ -44,7 +44,11 @@ public final class PredictBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Files.createDirectories(work);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(8)).build();
+                .executor(Executors.newFixedThreadPool(8, r -> { // daemon threads: the JVM exits after the report
+                    Thread t = new Thread(r, "bench-http");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         Servers.Lepton server = Servers.start(jar, work.resolve("server-" + System.nanoTime()),
                 // the per-key rate limit (200/s by default) would turn the load into 429s; lifted for the benchmark
                 Map.of("LEPTON_PLATFORM_SECURITY_RATE_LIMIT_PER_SECOND", "1000000",
