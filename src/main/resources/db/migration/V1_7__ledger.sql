@@ -27,7 +27,8 @@ create table ledger_anchor (
     leaf_index   integer,
     proof_json   varchar,
     created_at   timestamp with time zone not null,
-    constraint uq_ledger_anchor_event unique (event_id)
+    constraint uq_ledger_anchor_event unique (event_id),
+    -- one anchor per subject version; two placements of a replica numbered alike make the later event retry
+    constraint uq_ledger_anchor_subject unique (project_id, subject)
 );
-create index ix_ledger_anchor_subject on ledger_anchor (project_id, subject);
 create index ix_ledger_anchor_pending on ledger_anchor (batch_id, id);
