@@ -1,7 +1,6 @@
 package ai.lepton.ledger.service;
 
 import static ai.lepton.testing.Api.admin;
-import static ai.lepton.testing.Api.newProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lepton.ledger.api.Receipt;
@@ -11,10 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,14 +73,7 @@ class AnchorBatcherTest {
     /** A project with one dataset version whose anchor is pending, and no other pending anchors anywhere. */
     private String pendingDataset(String prefix) {
         batcher.flush();
-        String p = newProject(prefix);
-        admin().contentType(ContentType.JSON).body(Map.of("name", "d")).post("/api/projects/" + p + "/datasets")
-                .then().statusCode(201);
-        admin().contentType("text/csv").body(("a,b\n" + p + ",1\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/projects/" + p + "/datasets/d/versions").then().statusCode(201);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) admin()
-                .get("/api/projects/" + p + "/ledger/receipts").then().extract().path("total")).intValue() == 1);
-        return p;
+        return ai.lepton.ledger.LedgerTesting.projectWithAnchoredDataset(prefix);
     }
 
     private BatchEntity batch(long id) {

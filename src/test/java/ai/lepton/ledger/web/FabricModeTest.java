@@ -1,7 +1,6 @@
 package ai.lepton.ledger.web;
 
 import static ai.lepton.testing.Api.admin;
-import static ai.lepton.testing.Api.newProject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,12 +16,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,13 +70,7 @@ class FabricModeTest {
                 .body("detail", containsString("127.0.0.1"));
 
         // the platform itself keeps working; the anchor waits, sealed, and is retried
-        String p = newProject("fab");
-        admin().contentType(ContentType.JSON).body(Map.of("name", "d")).post("/api/projects/" + p + "/datasets")
-                .then().statusCode(201);
-        admin().contentType("text/csv").body(("a,b\n" + p + ",1\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/projects/" + p + "/datasets/d/versions").then().statusCode(201);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) admin()
-                .get("/api/projects/" + p + "/ledger/receipts").then().extract().path("total")).intValue() == 1);
+        String p = ai.lepton.ledger.LedgerTesting.projectWithAnchoredDataset("fab");
         AnchorBatcher.Round first = batcher.flush();
         AnchorBatcher.Round second = batcher.flush();
         assertThat(first.anchored()).isZero();
