@@ -49,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.tribuo.Model;
@@ -225,16 +226,7 @@ public class EndpointService {
     public Predictions predict(String project, String name, Object body) {
         ProjectRef ref = projects.authorize(project, Action.READ);
         Deployment d = deployment(ref, name);
-        if (!(body instanceof Map<?, ?> map) || !(map.get("instances") instanceof List<?> instances)) {
-            throw invalid("instances", "the body must be {\"instances\":[{...}, ...]}");
-        }
-        if (instances.isEmpty()) {
-            throw invalid("instances", "give at least one instance");
-        }
-        int max = config.serving().maxInstancesPerRequest();
-        if (instances.size() > max) {
-            throw invalid("instances", "at most " + max + " instances per request, got " + instances.size());
-        }
+        List<?> instances = instances(body);
         EndpointLoad load = load(ref, name);
         load.gauge.begin();
         try {
@@ -245,8 +237,58 @@ public class EndpointService {
         }
     }
 
-    private Predictions predict(Deployment d, String name, List<?> instances) {
-        LiveRoute route = choose(d);
+    /**
+     * {@link #predict} for a caller on an I/O thread: present when it can be answered without blocking (the project
+     * and the deployment are known to this process and fresh), the future completing when the model has answered
+     * (at once when the endpoint was idle); empty when the caller must use {@link #predict} on a worker thread.
+     */
+    public java.util.Optional<CompletableFuture<Predictions>> predictWithoutBlocking(String project, String name,
+            Object body) {
+        java.util.Optional<ProjectRef> known = projects.authorizeWithoutBlocking(project, Action.READ);
+        if (known.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ProjectRef ref = known.get();
+        Deployment d = live.get(key(ref, name));
+        if (d == null || System.nanoTime() - d.checkedAt() >= config.serving().refreshInterval().toNanos()) {
+            return java.util.Optional.empty();
+        }
+        List<?> instances = instances(body);
+        EndpointLoad load = load(ref, name);
+        load.gauge.begin();
+        try {
+            load.route();
+            LiveRoute route = choose(d);
+            List<InstanceEncoder.Encoded> encoded = encode(route, instances);
+            long t0 = System.nanoTime();
+            CompletableFuture<Predictions> answer = route.batcher().callAsync(encoded).thenApply(out -> {
+                route.latency().record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                route.requests().increment();
+                return new Predictions(name, d.model(), out);
+            });
+            answer.whenComplete((p, e) -> load.gauge.end());
+            return java.util.Optional.of(answer);
+        } catch (RuntimeException e) {
+            load.gauge.end();
+            throw e;
+        }
+    }
+
+    private List<?> instances(Object body) {
+        if (!(body instanceof Map<?, ?> map) || !(map.get("instances") instanceof List<?> instances)) {
+            throw invalid("instances", "the body must be {\"instances\":[{...}, ...]}");
+        }
+        if (instances.isEmpty()) {
+            throw invalid("instances", "give at least one instance");
+        }
+        int max = config.serving().maxInstancesPerRequest();
+        if (instances.size() > max) {
+            throw invalid("instances", "at most " + max + " instances per request, got " + instances.size());
+        }
+        return instances;
+    }
+
+    private List<InstanceEncoder.Encoded> encode(LiveRoute route, List<?> instances) {
         List<InstanceEncoder.Problem> problems = new ArrayList<>();
         List<InstanceEncoder.Encoded> encoded = new ArrayList<>(instances.size());
         for (int i = 0; i < instances.size(); i++) {
@@ -259,6 +301,12 @@ public class EndpointService {
         if (!problems.isEmpty()) {
             throw ProblemException.validation(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
+        return encoded;
+    }
+
+    private Predictions predict(Deployment d, String name, List<?> instances) {
+        LiveRoute route = choose(d);
+        List<InstanceEncoder.Encoded> encoded = encode(route, instances);
         long t0 = System.nanoTime();
         List<PredictionResult> out;
         try {

@@ -73,6 +73,28 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         return submit(items).get(timeout, unit);
     }
 
+    /**
+     * {@link #call} without waiting: when idle the caller's thread predicts and the future is already complete;
+     * otherwise the items are queued and the batching thread completes the future. Never blocks, so an I/O thread may
+     * call it.
+     */
+    public CompletableFuture<List<O>> callAsync(List<I> items) {
+        if (open && queue.isEmpty() && model.tryLock()) {
+            try {
+                if (queue.isEmpty()) {
+                    try {
+                        return CompletableFuture.completedFuture(predict.apply(items));
+                    } catch (RuntimeException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                }
+            } finally {
+                model.unlock();
+            }
+        }
+        return submit(items);
+    }
+
     private void loop() {
         List<Pending<I, O>> batch = new ArrayList<>();
         List<I> items = new ArrayList<>();

@@ -7,6 +7,8 @@ import ai.lepton.ml.endpoints.EndpointService.Predictions;
 import ai.lepton.platform.api.Page;
 import ai.lepton.platform.api.PageRequest;
 import jakarta.validation.constraints.NotNull;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -120,7 +122,15 @@ public class EndpointResource {
                     "{\"endpoint\":\"churn\",\"model\":\"churn-clf\",\"predictions\":[{\"version\":3,\"prediction\":\"no\","
                     + "\"scores\":{\"no\":0.91,\"yes\":0.09}},{\"version\":3,\"prediction\":\"yes\",\"scores\":{\"no\":0.2,"
                     + "\"yes\":0.8}}]}")))
-    public Predictions predict(@PathParam("project") String project, @PathParam("name") String name, Object body) {
-        return endpoints.predict(project, name, body);
+    public Uni<Predictions> predict(@PathParam("project") String project, @PathParam("name") String name,
+            Object body) {
+        // a hot endpoint answers on the I/O thread (a linear model predicts in microseconds: a hand-off to a worker
+        // thread and back would cost more than the prediction); anything that may read the database goes to a worker
+        var fast = endpoints.predictWithoutBlocking(project, name, body);
+        if (fast.isPresent()) {
+            return Uni.createFrom().completionStage(fast.get());
+        }
+        return Uni.createFrom().item(() -> endpoints.predict(project, name, body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -11,6 +11,12 @@ public interface Projects {
     ProjectRef authorize(String project, Action action);
 
     /**
+     * {@link #authorize} when the answer needs no database read (the project is already known to this process), so
+     * that a caller on an I/O thread can stay there; empty when it would have to read. Throws like {@code authorize}.
+     */
+    java.util.Optional<ProjectRef> authorizeWithoutBlocking(String project, Action action);
+
+    /**
      * The project with this id, for background work that was authorised when it was submitted (a training job, for
      * instance). Never use it to serve a request.
      */

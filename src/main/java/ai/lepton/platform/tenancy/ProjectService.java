@@ -46,7 +46,6 @@ public class ProjectService implements Projects {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectRef authorize(String project, Action action) {
-        Principal p = principal.get();
         ProjectRef ref = known.get(project);
         if (ref == null) {
             ref = projects.findByName(project).map(e -> new ProjectRef(e.id, e.name)).orElse(null);
@@ -57,6 +56,19 @@ public class ProjectService implements Projects {
                 known.put(project, ref);
             }
         }
+        return check(project, ref, action);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<ProjectRef> authorizeWithoutBlocking(String project, Action action) {
+        ProjectRef ref = known.get(project);
+        return ref == null ? java.util.Optional.empty() : java.util.Optional.of(check(project, ref, action));
+    }
+
+    /** The visibility and role checks of {@link #authorize}, on a resolved (or unknown: null) project. */
+    private ProjectRef check(String project, ProjectRef ref, Action action) {
+        Principal p = principal.get();
         if (ref == null || !p.canSee(ref.id())) {
             throw ProblemException.notFound("project '" + project + "' not found");
         }
