@@ -39,6 +39,38 @@ class MicroBatcherTest {
     }
 
     @Test
+    void callAsyncAnswersOnTheCallersThreadWhenIdleAndNeverBlocksWhenBusy() throws Exception {
+        java.util.concurrent.CountDownLatch inModel = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 8, 0, items -> {
+            threads.add(Thread.currentThread().getName());
+            if (items.contains(-1)) {
+                inModel.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return items.stream().map(i -> i * 2).toList();
+        })) {
+            CompletableFuture<List<Integer>> idle = b.callAsync(List.of(3));
+            assertThat(idle).isCompletedWithValue(List.of(6));
+            assertThat(threads).containsExactly(Thread.currentThread().getName());
+
+            // a model call in progress: the next caller is queued and returns at once with a pending future
+            CompletableFuture<List<Integer>> slow = CompletableFuture.supplyAsync(() -> b.callAsync(List.of(-1)).join());
+            inModel.await();
+            CompletableFuture<List<Integer>> queued = b.callAsync(List.of(5));
+            assertThat(queued).isNotDone();
+            release.countDown();
+            assertThat(queued.get(5, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(10);
+            assertThat(slow.get(5, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(-2);
+        }
+    }
+
+    @Test
     void aRequestLargerThanTheBatchIsPredictedAlone() throws Exception {
         try (MicroBatcher<Integer, Integer> b = new MicroBatcher<>("test", 4, 0, items -> items)) {
             List<Integer> big = List.of(1, 2, 3, 4, 5, 6);
