@@ -129,6 +129,19 @@ class EmbeddedDefaultIT {
         assertThat(rows.body()).contains("\"city\":\"Oslo\"").contains("\"amount\":10.5");
         assertThat(workDir.resolve("data/db")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".mv.db"));
         assertThat(Files.walk(workDir.resolve("data/blobs")).filter(Files::isRegularFile).count()).isGreaterThan(0);
+        // the embedded ledger (on H2 here) anchors the version within a batch interval or two, and it verifies
+        Instant anchorDeadline = Instant.now().plusSeconds(60);
+        String receipts = "";
+        while (Instant.now().isBefore(anchorDeadline) && !receipts.contains("\"status\":\"ANCHORED\"")) {
+            Thread.sleep(250);
+            receipts = send(r, "GET", "/api/projects/demo/ledger/receipts?subject=dataset:sales/1", key, null, null)
+                    .body();
+        }
+        assertThat(receipts).contains("\"status\":\"ANCHORED\"").contains("\"ledgerSubject\":\"dataset:demo/sales/1\"");
+        assertThat(send(r, "POST", "/api/projects/demo/ledger/verify-subject", key, "application/json",
+                "{\"subject\":\"dataset:sales/1\"}").body()).contains("\"verified\":true");
+        assertThat(send(r, "POST", "/api/ledger/verify", key, null, null).body()).contains("\"intact\":true");
+        assertThat(workDir.resolve("data/ledger/chain/blocks.dat")).exists();
         // the key is logged once: a restart on the same data does not generate or print another
         stopAll();
         started.clear();
