@@ -404,8 +404,8 @@ public final class Scheduler {
             return op.result();
         }
         end(r, ReplicaOutcome.FAILED, "failed", op);
-        String why = "replica " + replica + " failed on node " + node + " with no retries left (" + w.retries + " of "
-                + max + " used)";
+        String why = "replica " + replica + " failed on node " + node + (max == 0 ? " and its job allows no retries"
+                : " with no retries left (" + w.retries + " of " + max + " used)");
         op.ends.add(new ReplicaEnd(name, w.spec.project(), replica, node, ReplicaOutcome.FAILED, false, why));
         w.job = JobState.FAILED;
         String detail = "job " + name + " failed: " + why;
