@@ -31,6 +31,17 @@ public interface Cluster {
     Optional<WorkloadView> workload(String project, String name);
 
     /**
+     * Reports that a running job replica's run ended, as a node agent does when the process exits: success frees its
+     * node and quota; failure re-runs it while the job has retries left, else fails the job and stops its other
+     * replicas. See {@code POST /api/projects/{project}/workloads/{name}/replicas/{replica}/status}.
+     *
+     * @return the workload after the report
+     * @throws ai.lepton.platform.api.ProblemException 400 naming the bad field, 404 for an unknown workload or
+     *         replica, 409 for a deployment, a finished job, a replica that is not running or a stale report
+     */
+    WorkloadView reportReplica(String project, String workload, int replica, ReplicaReport report);
+
+    /**
      * The weights by which a request router splits a deployment's traffic over its placed replicas now: water-filling
      * ({@code GET .../workloads/{name}/allocation}) at the current demand. The demand is the latest in-flight figure
      * reported through {@link WorkloadMetrics} divided by the deployment's autoscale target (in-flight requests per

@@ -22,8 +22,10 @@ import java.util.Map;
  * @param dataSourceSite site where the data lives, for the latency strategy
  * @param strategy {@code binpack}, {@code spread}, {@code cost}, {@code energy} or {@code latency}; null: the
  *        installation default
- * @param maxRetries jobs: retries of a failed replica (applied by the node agents that run jobs)
- * @param ttlSecondsAfterFinished jobs: how long a finished job is kept (applied by the node agents)
+ * @param maxRetries jobs: how many failed replica runs, over the whole job, are run again (as Kubernetes'
+ *        {@code backoffLimit}); null or 0: the first failure fails the job
+ * @param ttlSecondsAfterFinished jobs: seconds a finished (succeeded or failed) job is kept before the scheduling loop
+ *        deletes it; 0: at its next round; null: kept until deleted
  * @param autoscale deployments: the autoscaling policy, or null
  */
 public record WorkloadSpec(String name, String type, Integer replicas, ResourceSpec resources, Object priority,

@@ -162,12 +162,12 @@ public final class ClusterState {
         return out;
     }
 
-    /** Every admitted replica without a node, with its last reason. */
+    /** Every admitted replica without a node that has not ended, with its last reason. */
     public List<PendingReplica> pending() {
         List<PendingReplica> out = new ArrayList<>();
         for (WorkloadEntry w : workloads.values()) {
             for (Replica r : w.replicas) {
-                if (r.node < 0) {
+                if (r.node < 0 && r.active()) {
                     out.add(r.pending());
                 }
             }
@@ -226,14 +226,18 @@ public final class ClusterState {
     WorkloadStatus status(WorkloadEntry w) {
         List<Binding> b = new ArrayList<>();
         List<PendingReplica> p = new ArrayList<>();
+        List<EndedReplica> ended = new ArrayList<>();
         for (Replica r : w.replicas) {
             if (r.node >= 0) {
                 b.add(new Binding(w.spec.name(), r.id, node[r.node].name()));
-            } else {
+            } else if (r.active()) {
                 p.add(r.pending());
+            } else {
+                ended.add(new EndedReplica(r.id, r.outcome));
             }
         }
-        return new WorkloadStatus(w.spec, w.admitted, b, p);
+        return new WorkloadStatus(w.spec, w.admitted, b, p, w.job == null ? null
+                : new JobProgress(w.job, w.retries, ended));
     }
 
     // ------------------------------------------------------------------ nodes

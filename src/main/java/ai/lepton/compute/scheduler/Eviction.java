@@ -2,7 +2,8 @@ package ai.lepton.compute.scheduler;
 
 /**
  * A replica taken off a node. It is pending afterwards (and re-queued) unless the same operation placed it again,
- * which then shows as a {@link Placement} in the same result.
+ * which then shows as a {@link Placement} in the same result, or unless its cause is {@link Cause#JOB_FAILED}: then it
+ * has ended, {@link ReplicaOutcome#STOPPED}.
  *
  * @param workload workload name
  * @param project owning project
@@ -28,6 +29,8 @@ public record Eviction(String workload, String project, int replica, String node
         /** Its node got a NoExecute taint it does not tolerate. */
         NO_EXECUTE_TAINT,
         /** Another replica of its gang lost its node, and a gang runs whole or not at all. */
-        GANG
+        GANG,
+        /** Another replica of its job failed with no retries left, so the job failed and its replicas are stopped. */
+        JOB_FAILED
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A project's resource quota. What counts against it is every admitted replica's request, placed or pending (as
  * Kubernetes' {@code ResourceQuota} counts pods, not their placement), so an admitted workload never needs more quota
- * later. Lowering a quota below current usage evicts nothing; it blocks new admissions until usage falls below.
+ * later. A job replica that has ended (succeeded, failed, stopped) no longer counts, as a finished pod does not. Lowering a quota below current usage evicts nothing; it blocks new admissions until usage falls below.
  *
  * @param limit the most the project's admitted replicas may request together (the GPU model is ignored)
  * @param policy what happens to a workload (or scale-up) that would exceed the limit

@@ -2,7 +2,10 @@ package ai.lepton.compute.scheduler;
 
 import java.util.Map;
 
-/** One admitted replica: bound to a node slot or pending ({@code node == -1}) with the last reason. */
+/**
+ * One admitted replica: bound to a node slot, pending ({@code node == -1}) with the last reason, or, for a job,
+ * ended ({@code outcome} set, {@code node == -1}).
+ */
 final class Replica {
     final WorkloadEntry w;
     final int id;
@@ -17,6 +20,8 @@ final class Replica {
     int posOnNode = -1;
     String reason = "not scheduled yet";
     Map<String, Integer> reasonCounts = Map.of();
+    /** How a job replica ended; null while it is pending or running. */
+    ReplicaOutcome outcome;
 
     Replica(WorkloadEntry w, int id) {
         this.w = w;
@@ -27,6 +32,10 @@ final class Replica {
         cpu = s.resources().cpuMillis();
         mem = s.resources().memoryMiB();
         gpus = s.resources().gpus();
+    }
+
+    boolean active() {
+        return outcome == null;
     }
 
     PendingReplica pending() {

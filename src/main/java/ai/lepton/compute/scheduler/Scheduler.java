@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +23,10 @@ import java.util.TreeSet;
  * have made room for them: a deletion or scale-down, a node registered or made schedulable, an eviction (the evicted
  * workload itself), a quota change; {@link #retryPending()} retries all of them (a service may call it on a timer, as
  * kube-scheduler flushes its unschedulable queue).
+ *
+ * <p>Job replicas run to completion: {@link #replicaSucceeded} and {@link #replicaFailed} report that one ended (a node
+ * agent's report), which frees its node and its quota, re-queues a failure while the job has retries left, and
+ * finishes the job as a Kubernetes Job controller does.
  *
  * <p>Not thread-safe: call it from one thread (the service's scheduling loop) at a time. No clock, no I/O, no
  * framework types.
@@ -233,6 +238,9 @@ public final class Scheduler {
             throw new IllegalArgumentException("replicas must not be negative");
         }
         WorkloadEntry w = entry(name);
+        if (w.jobFinished()) {
+            throw new IllegalStateException("job " + name + " has finished (" + w.job.wireName() + ")");
+        }
         Op op = new Op();
         Workload old = w.spec;
         if (replicas == old.replicas()) {
@@ -242,9 +250,8 @@ public final class Scheduler {
         if (replicas < old.replicas()) {
             w.spec = old.withReplicas(replicas);
             if (w.admitted > replicas) {
-                int remove = w.admitted - replicas;
-                removeReplicas(w, remove, op);
-                s.addUsage(project, old.resources(), -remove);
+                int active = removeReplicas(w, w.admitted - replicas, op);
+                s.addUsage(project, old.resources(), -active);
                 w.admitted = replicas;
             }
             if (w.admitted == replicas) {
@@ -253,6 +260,7 @@ public final class Scheduler {
             if (w.pendingCount() == 0) {
                 queue.remove(w);
             }
+            completeIfDone(w, op);
             admitQueued(project, op);
             retryFreed(op);
             settle(op);
@@ -328,12 +336,151 @@ public final class Scheduler {
                 s.unbind(r);
             }
         }
-        s.addUsage(w.spec.project(), w.spec.resources(), -w.admitted);
+        s.addUsage(w.spec.project(), w.spec.resources(), -w.active());
         cycle.invalidate();
         admitQueued(w.spec.project(), op);
         retryFreed(op);
         settle(op);
         return op.result();
+    }
+
+    // ================================================================== jobs
+
+    /**
+     * Reports that a running job replica exited successfully. It leaves its node and stops counting against its
+     * project's quota, and stays in the workload as {@link ReplicaOutcome#SUCCEEDED}; the freed room and quota go to
+     * quota-queued and pending work in the same call. The job {@link JobState#SUCCEEDED succeeds} once every one of
+     * its replicas has (and it has at least one, and no scale-up waits for quota).
+     *
+     * @throws IllegalArgumentException if there is no such workload or replica, or the workload is a deployment
+     * @throws IllegalStateException if the job has finished or the replica is not running
+     */
+    public ScheduleResult replicaSucceeded(String name, int replica) {
+        WorkloadEntry w = entry(name);
+        Replica r = runningReplica(w, replica);
+        Op op = new Op();
+        String node = end(r, ReplicaOutcome.SUCCEEDED, "succeeded", op);
+        op.ends.add(new ReplicaEnd(name, w.spec.project(), replica, node, ReplicaOutcome.SUCCEEDED, false,
+                "succeeded on node " + node));
+        admitQueued(w.spec.project(), op);
+        completeIfDone(w, op);
+        retryFreed(op);
+        settle(op);
+        return op.result();
+    }
+
+    /**
+     * Reports that a running job replica failed. While the job has retries left (fewer than
+     * {@link Workload#maxRetries()} used, counted over the whole job as Kubernetes' {@code backoffLimit} is), the
+     * replica leaves its node, keeps its id and its quota, and is queued to run again, on whichever node the
+     * scheduler picks (placed in the same call if one fits; a gang re-places it, or itself whole, as after an
+     * eviction). Otherwise it ends {@link ReplicaOutcome#FAILED} and the job {@link JobState#FAILED fails}: its other
+     * replicas are stopped ({@link ReplicaOutcome#STOPPED}; a running one is an {@link Eviction} with cause
+     * {@link Eviction.Cause#JOB_FAILED}), its quota-queued scale-up is dropped, and the freed room and quota go to
+     * other work in the same call. A gang fails whole the same way.
+     *
+     * @throws IllegalArgumentException if there is no such workload or replica, or the workload is a deployment
+     * @throws IllegalStateException if the job has finished or the replica is not running
+     */
+    public ScheduleResult replicaFailed(String name, int replica) {
+        WorkloadEntry w = entry(name);
+        Replica r = runningReplica(w, replica);
+        Op op = new Op();
+        int n = r.node;
+        String node = s.node[n].name();
+        int max = w.spec.maxRetries();
+        if (w.retries < max) {
+            w.retries++;
+            s.unbind(r);
+            op.freed.set(n);
+            r.reason = "failed on node " + node + "; retry " + w.retries + " of " + max;
+            r.reasonCounts = Map.of();
+            op.ends.add(new ReplicaEnd(name, w.spec.project(), replica, node, ReplicaOutcome.FAILED, true, r.reason));
+            op.touched.add(w);
+            queue.add(w);
+            op.retry.add(w);
+            retryFreed(op);
+            settle(op);
+            return op.result();
+        }
+        end(r, ReplicaOutcome.FAILED, "failed", op);
+        String why = "replica " + replica + " failed on node " + node + (max == 0 ? " and its job allows no retries"
+                : " with no retries left (" + w.retries + " of " + max + " used)");
+        op.ends.add(new ReplicaEnd(name, w.spec.project(), replica, node, ReplicaOutcome.FAILED, false, why));
+        w.job = JobState.FAILED;
+        String detail = "job " + name + " failed: " + why;
+        for (Replica m : w.replicas) {
+            if (!m.active()) {
+                continue;
+            }
+            if (m.node >= 0) {
+                op.evictions.add(new Eviction(name, w.spec.project(), m.id, s.node[m.node].name(), w.spec.priority(),
+                        Eviction.Cause.JOB_FAILED, detail));
+            }
+            String was = end(m, ReplicaOutcome.STOPPED, "stopped: " + detail, op);
+            op.ends.add(new ReplicaEnd(name, w.spec.project(), m.id, was, ReplicaOutcome.STOPPED, false, detail));
+        }
+        queue.remove(w);
+        removeFromQuotaQueue(w);
+        op.jobs.add(new JobOutcome(name, w.spec.project(), JobState.FAILED, w.spec.replicas(), w.retries, why));
+        admitQueued(w.spec.project(), op);
+        retryFreed(op);
+        settle(op);
+        return op.result();
+    }
+
+    private Replica runningReplica(WorkloadEntry w, int id) {
+        String name = w.spec.name();
+        if (w.job == null) {
+            throw new IllegalArgumentException("workload " + name + " is a deployment; only job replicas end");
+        }
+        if (w.job.finished()) {
+            throw new IllegalStateException("job " + name + " has finished (" + w.job.wireName() + ")");
+        }
+        for (Replica r : w.replicas) {
+            if (r.id == id) {
+                if (r.node < 0) {
+                    throw new IllegalStateException("replica " + r + " is not running: "
+                            + (r.active() ? "pending" : r.outcome.wireName()));
+                }
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no such replica: " + name + "/" + id);
+    }
+
+    /**
+     * Ends an active replica: off its node if bound, out of the quota, kept with its outcome. Returns the node it was
+     * on, or null.
+     */
+    private String end(Replica r, ReplicaOutcome outcome, String reason, Op op) {
+        WorkloadEntry w = r.w;
+        String node = null;
+        if (r.node >= 0) {
+            node = s.node[r.node].name();
+            op.freed.set(r.node);
+            s.unbind(r);
+        }
+        r.outcome = outcome;
+        r.reason = reason;
+        r.reasonCounts = Map.of();
+        w.finished++;
+        s.addUsage(w.spec.project(), w.spec.resources(), -1);
+        op.touched.add(w);
+        return node;
+    }
+
+    /** A running job whose replicas have all succeeded, with none waiting for quota, succeeds. */
+    private void completeIfDone(WorkloadEntry w, Op op) {
+        if (w.job == JobState.RUNNING && w.spec.replicas() > 0 && w.admitted == w.spec.replicas()
+                && w.finished == w.admitted) {
+            w.job = JobState.SUCCEEDED;
+            queue.remove(w);
+            removeFromQuotaQueue(w);
+            op.touched.add(w);
+            op.jobs.add(new JobOutcome(w.spec.name(), w.spec.project(), JobState.SUCCEEDED, w.spec.replicas(),
+                    w.retries, "all " + w.spec.replicas() + " replica(s) succeeded"));
+        }
     }
 
     /** Sets (or, with null, removes) a project's quota; queued requests that now fit are admitted and scheduled. */
@@ -458,6 +605,21 @@ public final class Scheduler {
      */
     public static Restored restore(SchedulerConfig config, List<Node> nodes, Map<String, Quota> quotas,
             List<Workload> workloads, Map<String, Integer> admitted, List<Binding> bindings) {
+        return restore(config, nodes, quotas, workloads, admitted, bindings, Map.of());
+    }
+
+    /**
+     * As {@link #restore(SchedulerConfig, List, Map, List, Map, List)}, with each job's progress
+     * ({@link WorkloadStatus#job()}): its state, retries used and ended replicas. Ended replicas come back first,
+     * within the admitted count, holding no node and no quota; then bindings and pending replicas as above. A job
+     * missing from {@code jobs} is running with no retries used and nothing ended. A finished job gets no binding and
+     * no pending replica back: what it would have is reported, and stopped.
+     *
+     * @param jobs per job name, its progress
+     */
+    public static Restored restore(SchedulerConfig config, List<Node> nodes, Map<String, Quota> quotas,
+            List<Workload> workloads, Map<String, Integer> admitted, List<Binding> bindings,
+            Map<String, JobProgress> jobs) {
         Scheduler sch = new Scheduler(config);
         ClusterState s = sch.s;
         List<String> problems = new ArrayList<>();
@@ -485,10 +647,16 @@ public final class Scheduler {
             restored.add(w);
             List<Binding> bs = byWorkload.getOrDefault(spec.name(), List.of());
             byWorkload.remove(spec.name());
+            JobProgress progress = jobs.get(spec.name());
+            if (progress != null && w.job == null) {
+                problems.add("workload " + spec.name() + " is a deployment: its job progress ignored");
+                progress = null;
+            }
+            List<EndedReplica> ended = progress == null ? List.of() : progress.ended();
             Integer stored = admitted.get(spec.name());
             int a;
             if (stored == null) {
-                a = Math.min(spec.replicas(), bs.size());
+                a = Math.min(spec.replicas(), bs.size() + ended.size());
                 unknownAdmission.add(w);
             } else {
                 a = Math.max(0, Math.min(spec.replicas(), stored));
@@ -498,9 +666,34 @@ public final class Scheduler {
                 }
             }
             w.admitted = a;
-            s.addUsage(spec.project(), spec.resources(), a);
             Set<Integer> ids = new HashSet<>();
+            if (progress != null) {
+                w.job = progress.state();
+                w.retries = Math.max(0, progress.retries());
+                for (EndedReplica e : ended) {
+                    if (w.replicas.size() >= a) {
+                        problems.add("ended replica " + spec.name() + "/" + e.replica() + " dropped: more replicas"
+                                + " than admitted (" + a + ")");
+                        continue;
+                    }
+                    if (e.replica() < 0 || !ids.add(e.replica())) {
+                        problems.add("ended replica " + spec.name() + "/" + e.replica() + " dropped: duplicate or"
+                                + " negative replica id");
+                        continue;
+                    }
+                    Replica r = new Replica(w, e.replica());
+                    r.outcome = e.outcome();
+                    r.reason = e.outcome().wireName().toLowerCase(Locale.ROOT);
+                    w.replicas.add(r);
+                    w.finished++;
+                    w.nextId = Math.max(w.nextId, e.replica() + 1);
+                }
+            }
             for (Binding b : bs) {
+                if (w.jobFinished()) {
+                    problems.add("binding " + b + " dropped: job " + spec.name() + " has finished");
+                    continue;
+                }
                 if (w.replicas.size() >= a) {
                     problems.add("binding " + b + " dropped: more bindings than admitted replicas (" + a + ")");
                     continue;
@@ -524,12 +717,20 @@ public final class Scheduler {
                 }
             }
             while (w.replicas.size() < a) {
-                w.replicas.add(new Replica(w, w.nextId++));
+                Replica r = new Replica(w, w.nextId++);
+                if (w.jobFinished()) {
+                    problems.add("replica " + r + " of finished job " + spec.name() + " had not ended; stopped");
+                    r.outcome = ReplicaOutcome.STOPPED;
+                    r.reason = "stopped";
+                    w.finished++;
+                }
+                w.replicas.add(r);
             }
+            s.addUsage(spec.project(), spec.resources(), w.active());
         }
         // unknown admissions: the rest of the workload only if it fits now, after every running replica is counted
         for (WorkloadEntry w : unknownAdmission) {
-            int rest = w.spec.replicas() - w.admitted;
+            int rest = w.jobFinished() ? 0 : w.spec.replicas() - w.admitted;
             if (rest > 0 && s.quotaShortfall(w.spec.project(), w.spec.resources(), rest) == null) {
                 s.addUsage(w.spec.project(), w.spec.resources(), rest);
                 for (int i = 0; i < rest; i++) {
@@ -543,7 +744,7 @@ public final class Scheduler {
         }
         for (WorkloadEntry w : restored) {
             w.replicas.sort(Comparator.comparingInt(r -> r.id));
-            if (w.admitted < w.spec.replicas()) {
+            if (w.admitted < w.spec.replicas() && !w.jobFinished()) {
                 sch.quotaQueue.computeIfAbsent(w.spec.project(), p -> new LinkedHashSet<>()).add(w);
             }
             if (w.pendingCount() > 0) {
@@ -613,7 +814,7 @@ public final class Scheduler {
         }
         for (WorkloadEntry w : new ArrayList<>(q)) {
             int delta = w.spec.replicas() - w.admitted;
-            if (delta <= 0) {
+            if (delta <= 0 || w.jobFinished()) {
                 q.remove(w);
             } else if (s.quotaShortfall(project, w.spec.resources(), delta) == null) {
                 q.remove(w);
@@ -625,22 +826,32 @@ public final class Scheduler {
         }
     }
 
-    /** Removes {@code n} replicas: pending ones first (newest first), then the newest placed ones. */
-    private void removeReplicas(WorkloadEntry w, int n, Op op) {
-        for (int pass = 0; pass < 2 && n > 0; pass++) {
+    /**
+     * Removes {@code n} replicas: pending ones first (newest first), then the newest placed ones, then (a job's) the
+     * newest ended ones. Returns how many of them were active (counted against the quota).
+     */
+    private int removeReplicas(WorkloadEntry w, int n, Op op) {
+        int active = 0;
+        for (int pass = 0; pass < 3 && n > 0; pass++) {
             for (int i = w.replicas.size() - 1; i >= 0 && n > 0; i--) {
                 Replica r = w.replicas.get(i);
-                boolean placed = r.node >= 0;
-                if (pass == 0 && !placed || pass == 1 && placed) {
-                    if (placed) {
+                int kind = !r.active() ? 2 : r.node >= 0 ? 1 : 0;
+                if (kind == pass) {
+                    if (r.node >= 0) {
                         op.freed.set(r.node);
                         s.unbind(r);
+                    }
+                    if (r.active()) {
+                        active++;
+                    } else {
+                        w.finished--;
                     }
                     w.replicas.remove(i);
                     n--;
                 }
             }
         }
+        return active;
     }
 
     /** Queues for retry the pending workloads that could fit on a node the operation freed or added. */
@@ -680,7 +891,7 @@ public final class Scheduler {
         } else {
             Replica failed = null;
             for (Replica r : w.replicas) {
-                if (r.node >= 0) {
+                if (r.node >= 0 || !r.active()) {
                     continue;
                 }
                 if (failed != null) {
@@ -724,7 +935,7 @@ public final class Scheduler {
         s.undo = new ArrayList<>();
         Replica failed = null;
         for (Replica r : w.replicas) {
-            if (r.node < 0 && !placeOne(r, op)) {
+            if (r.node < 0 && r.active() && !placeOne(r, op)) {
                 failed = r;
                 break;
             }
@@ -738,7 +949,7 @@ public final class Scheduler {
         String reason = "gang: " + failed.reason;
         Map<String, Integer> counts = failed.reasonCounts;
         for (Replica r : w.replicas) {
-            if (r.node < 0) {
+            if (r.node < 0 && r.active()) {
                 r.reason = reason;
                 r.reasonCounts = counts;
             }
@@ -823,6 +1034,8 @@ public final class Scheduler {
         final List<Placement> placements = new ArrayList<>();
         final List<Eviction> evictions = new ArrayList<>();
         final List<Admission> admissions = new ArrayList<>();
+        final List<ReplicaEnd> ends = new ArrayList<>();
+        final List<JobOutcome> jobs = new ArrayList<>();
         final LinkedHashSet<WorkloadEntry> touched = new LinkedHashSet<>();
         final TreeSet<WorkloadEntry> retry = new TreeSet<>(BY_PRIORITY);
         final BitSet freed = new BitSet();
@@ -832,13 +1045,13 @@ public final class Scheduler {
             for (WorkloadEntry w : touched) {
                 if (s.workloads.get(w.spec.name()) == w && w.pendingCount() > 0) {
                     for (Replica r : w.replicas) {
-                        if (r.node < 0) {
+                        if (r.node < 0 && r.active()) {
                             pending.add(r.pending());
                         }
                     }
                 }
             }
-            return new ScheduleResult(placements, evictions, pending, admissions);
+            return new ScheduleResult(placements, evictions, pending, admissions, ends, jobs);
         }
     }
 }

@@ -28,11 +28,14 @@ import java.util.Set;
  * @param gang whether all replicas must be placed together or none at all
  * @param dataSourceSite the site where the workload's data lives, for {@link ScoringStrategy#LATENCY}; may be null
  * @param strategy overrides the scheduler's default scoring strategy; null: the default
+ * @param maxRetries jobs: how many failed replica runs, over the whole job, are run again before a failure fails the
+ *        job (as Kubernetes' {@code backoffLimit}); 0: the first failure fails it. Ignored for deployments
  */
 public record Workload(String name, String project, WorkloadType type, int replicas, Resources resources,
         int priority, boolean preemptible, Map<String, String> nodeSelector, List<NodeSelectorTerm> requiredAffinity,
         List<PreferredTerm> preferredAffinity, TopologyKey antiAffinity, List<TopologySpread> topologySpread,
-        List<Toleration> tolerations, boolean gang, String dataSourceSite, ScoringStrategy strategy) {
+        List<Toleration> tolerations, boolean gang, String dataSourceSite, ScoringStrategy strategy,
+        int maxRetries) {
 
     public Workload {
         if (name == null || name.isBlank()) {
@@ -56,9 +59,12 @@ public record Workload(String name, String project, WorkloadType type, int repli
         }
         tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
         dataSourceSite = dataSourceSite == null || dataSourceSite.isBlank() ? null : dataSourceSite;
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("workload " + name + ": maxRetries must not be negative");
+        }
     }
 
-    /** A builder: deployment, 1 replica, no resources, default priority, preemptible, no rules. */
+    /** A builder: deployment, 1 replica, no resources, default priority, preemptible, no rules, no retries. */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -81,13 +87,15 @@ public record Workload(String name, String project, WorkloadType type, int repli
         b.gang = gang;
         b.dataSourceSite = dataSourceSite;
         b.strategy = strategy;
+        b.maxRetries = maxRetries;
         return b;
     }
 
     /** This workload with another replica count. */
     public Workload withReplicas(int n) {
         return new Workload(name, project, type, n, resources, priority, preemptible, nodeSelector, requiredAffinity,
-                preferredAffinity, antiAffinity, topologySpread, tolerations, gang, dataSourceSite, strategy);
+                preferredAffinity, antiAffinity, topologySpread, tolerations, gang, dataSourceSite, strategy,
+                maxRetries);
     }
 
     /** What all replicas request together. */
@@ -113,6 +121,7 @@ public record Workload(String name, String project, WorkloadType type, int repli
         private boolean gang;
         private String dataSourceSite;
         private ScoringStrategy strategy;
+        private int maxRetries;
 
         private Builder(String name) {
             this.name = name;
@@ -207,9 +216,16 @@ public record Workload(String name, String project, WorkloadType type, int repli
             return this;
         }
 
+        /** Jobs: failed replica runs, over the whole job, that are run again; see {@link Workload#maxRetries()}. */
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
         public Workload build() {
             return new Workload(name, project, type, replicas, resources, priority, preemptible, nodeSelector,
-                    required, preferred, antiAffinity, spread, tolerations, gang, dataSourceSite, strategy);
+                    required, preferred, antiAffinity, spread, tolerations, gang, dataSourceSite, strategy,
+                    maxRetries);
         }
     }
 }

@@ -10,8 +10,14 @@ final class WorkloadEntry {
     Workload spec;
     /** Submission order; ties in the pending queue go to the earlier one. */
     final long seq;
-    /** Replicas quota admitted ({@code spec.replicas()} minus any queued scale-up). */
+    /** Replicas quota admitted ({@code spec.replicas()} minus any queued scale-up), ended ones included. */
     int admitted;
+    /** Ended job replicas (among {@link #replicas}); they hold no node and no quota. */
+    int finished;
+    /** Null for a deployment. */
+    JobState job;
+    /** Failed job replica runs that were run again, over the whole job. */
+    int retries;
     final List<Replica> replicas = new ArrayList<>();
     int nextId;
     int placed;
@@ -23,6 +29,7 @@ final class WorkloadEntry {
     WorkloadEntry(Workload spec, long seq) {
         this.spec = spec;
         this.seq = seq;
+        this.job = spec.type() == WorkloadType.JOB ? JobState.RUNNING : null;
         for (TopologySpread t : spec.topologySpread()) {
             domainCounts[t.key().ordinal()] = new int[8];
         }
@@ -49,7 +56,16 @@ final class WorkloadEntry {
     }
 
     int pendingCount() {
-        return replicas.size() - placed;
+        return replicas.size() - placed - finished;
+    }
+
+    /** Replicas that count against the project's quota: admitted and not ended. */
+    int active() {
+        return admitted - finished;
+    }
+
+    boolean jobFinished() {
+        return job != null && job.finished();
     }
 
     boolean preemptible() {

@@ -27,8 +27,10 @@
  * s.scale("vision/detector", 5); s.delete("vision/detector");
  * s.cordon("edge-7"); s.drain("edge-7"); s.uncordon("edge-7"); s.removeNode("edge-7");
  * s.allocation("vision/detector", 2.5);            // traffic weights by water-filling
- * s.state().bindings();                            // persist these ...
- * Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings);  // ... and rebuild after a restart
+ * s.replicaSucceeded("vision/train", 0);           // a job replica ended: frees its node and quota
+ * s.replicaFailed("vision/train", 1);              // re-queued while the job has retries, else the job fails
+ * s.state().bindings();                            // persist these (and each job's progress) ...
+ * Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings, jobs);  // ... and rebuild after a restart
  * }</pre>
  * Every mutating call returns an immutable {@link ai.lepton.compute.scheduler.ScheduleResult}; the service turns it
  * into events ({@code WorkloadPlaced}, evictions) and persists {@link ai.lepton.compute.scheduler.ClusterState}'s

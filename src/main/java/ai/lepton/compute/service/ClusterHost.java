@@ -2,10 +2,12 @@ package ai.lepton.compute.service;
 
 import ai.lepton.compute.api.Cluster;
 import ai.lepton.compute.api.DrainReport;
+import ai.lepton.compute.api.JobFinished;
 import ai.lepton.compute.api.NodeSpec;
 import ai.lepton.compute.api.NodeView;
 import ai.lepton.compute.api.PlacementExplanation;
 import ai.lepton.compute.api.ReplicaEvicted;
+import ai.lepton.compute.api.ReplicaReport;
 import ai.lepton.compute.api.TrafficWeights;
 import ai.lepton.compute.api.WorkloadPlaced;
 import ai.lepton.compute.api.WorkloadSpec;
@@ -13,7 +15,11 @@ import ai.lepton.compute.api.WorkloadView;
 import ai.lepton.compute.config.ComputeConfig;
 import ai.lepton.compute.scheduler.AutoscalePolicy;
 import ai.lepton.compute.scheduler.Binding;
+import ai.lepton.compute.scheduler.EndedReplica;
 import ai.lepton.compute.scheduler.Eviction;
+import ai.lepton.compute.scheduler.JobOutcome;
+import ai.lepton.compute.scheduler.JobProgress;
+import ai.lepton.compute.scheduler.JobState;
 import ai.lepton.compute.scheduler.LatencyMatrix;
 import ai.lepton.compute.scheduler.MetricKind;
 import ai.lepton.compute.scheduler.Node;
@@ -21,6 +27,8 @@ import ai.lepton.compute.scheduler.NodeState;
 import ai.lepton.compute.scheduler.Placement;
 import ai.lepton.compute.scheduler.PendingReplica;
 import ai.lepton.compute.scheduler.Quota;
+import ai.lepton.compute.scheduler.ReplicaEnd;
+import ai.lepton.compute.scheduler.ReplicaOutcome;
 import ai.lepton.compute.scheduler.ScheduleResult;
 import ai.lepton.compute.scheduler.Scheduler;
 import ai.lepton.compute.scheduler.SchedulerConfig;
@@ -31,6 +39,7 @@ import ai.lepton.compute.scheduler.WorkloadType;
 import ai.lepton.compute.store.BindingEntity;
 import ai.lepton.compute.store.ComputeStateEntity;
 import ai.lepton.compute.store.ComputeStore;
+import ai.lepton.compute.store.JobReplicaEntity;
 import ai.lepton.compute.store.NodeEntity;
 import ai.lepton.compute.store.QuotaEntity;
 import ai.lepton.compute.store.SiteLatencyEntity;
@@ -46,17 +55,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Holds the in-memory {@link Scheduler} and keeps it equal to the database.
@@ -64,8 +76,8 @@ import java.util.function.Function;
  * <p>Every scheduler call happens under one lock. A change runs in one transaction that first locks the
  * {@code compute_state} row (so changes are serialised across platform replicas too), rebuilds the scheduler from the
  * tables if another process changed them since ({@code revision}), applies the scheduler operation, persists the
- * affected workloads and bindings, writes a {@link WorkloadPlaced} or {@link ReplicaEvicted} outbox event per
- * placement and eviction, and bumps the revision. If the transaction fails after the scheduler changed, the scheduler
+ * affected workloads and bindings (and jobs' progress), writes a {@link WorkloadPlaced} or {@link ReplicaEvicted}
+ * outbox event per placement and eviction and a {@link JobFinished} per finished job, and bumps the revision. If the transaction fails after the scheduler changed, the scheduler
  * is rebuilt from the database, so memory never holds what was not stored.
  */
 @ApplicationScoped
@@ -188,10 +200,17 @@ public class ClusterHost implements Cluster {
         }
         List<Workload> workloads = new ArrayList<>();
         Map<String, Integer> admitted = new HashMap<>();
+        Map<String, JobProgress> jobs = new HashMap<>();
+        Map<String, List<JobReplicaEntity>> jobRows = store.jobReplicas().stream()
+                .collect(Collectors.groupingBy(r -> r.workload));
         for (WorkloadEntity w : store.allWorkloads()) {
             WorkloadSpec spec = readJson(w.specJson, WorkloadSpec.class).withReplicas(w.replicas);
             try {
-                workloads.add(Specs.workload(w.project, w.qualifiedName(), spec));
+                Workload workload = Specs.workload(w.project, w.qualifiedName(), spec);
+                if (workload.type() == WorkloadType.JOB) {
+                    jobs.put(w.qualifiedName(), progress(w, jobRows.getOrDefault(w.qualifiedName(), List.of())));
+                }
+                workloads.add(workload);
                 if (w.admitted != null) {
                     admitted.put(w.qualifiedName(), w.admitted);
                 }
@@ -202,13 +221,25 @@ public class ClusterHost implements Cluster {
         }
         List<Binding> bindings = store.bindings().stream().map(b -> new Binding(b.workload, b.replica, b.node))
                 .toList();
-        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings);
+        Scheduler.Restored r = Scheduler.restore(cfg, nodes, quotas, workloads, admitted, bindings, jobs);
         r.problems().forEach(p -> Log.warnf("compute restore: %s", p));
         scheduler = r.scheduler();
         revision = store.revision();
         Log.infof("compute scheduler rebuilt at revision %d: %d node(s), %d workload(s), %d binding(s), %d pending,"
                 + " %d problem(s) in %.0f ms", revision, nodes.size(), workloads.size(), bindings.size(),
                 scheduler.state().pending().size(), r.problems().size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** A job's progress as stored: its row's state and retries, and the replicas that ended for good. */
+    private static JobProgress progress(WorkloadEntity w, List<JobReplicaEntity> rows) {
+        List<EndedReplica> ended = new ArrayList<>();
+        for (JobReplicaEntity r : rows) {
+            if (r.outcome != null) {
+                ended.add(new EndedReplica(r.replica, ReplicaOutcome.fromWire(r.outcome)));
+            }
+        }
+        return new JobProgress(w.jobState == null ? JobState.RUNNING : JobState.fromWire(w.jobState),
+                w.retries == null ? 0 : w.retries, ended);
     }
 
     private ScoringStrategy defaultStrategy() {
@@ -224,23 +255,41 @@ public class ClusterHost implements Cluster {
     final class Tx {
         boolean changed;
         long newRevision;
+        /** What reporters said about replicas that ended in this change, by {@code workload#replica}. */
+        private final Map<String, ReplicaReport> reports = new HashMap<>();
 
         /** Marks the change as made (the revision is bumped, and a failure rebuilds the scheduler). */
         void changed() {
             changed = true;
         }
 
+        /** Keeps a reporter's exit code and message for the replica's row, written by {@link #record}. */
+        void reported(String workload, int replica, ReplicaReport report) {
+            reports.put(workload + "#" + replica, report);
+        }
+
         /**
          * Persists the bindings and replica counts (desired and admitted) of every workload the result touched (and
-         * of {@code also}) and publishes an event per placement and eviction.
+         * of {@code also}), and for jobs their state, retries, times and ended replicas; publishes an event per
+         * placement and eviction and per finished job.
          */
         void record(ScheduleResult r, String... also) {
             changed = true;
             Instant now = Instant.now();
             Set<String> touched = new LinkedHashSet<>(List.of(also));
             Map<String, PlacementExplanation> last = new HashMap<>();
+            Map<String, List<ReplicaEnd>> ends = new HashMap<>();
+            Set<String> finished = new HashSet<>();
             for (Eviction e : r.evictions()) {
                 touched.add(e.workload());
+            }
+            for (ReplicaEnd e : r.ends()) {
+                touched.add(e.workload());
+                ends.computeIfAbsent(e.workload(), k -> new ArrayList<>()).add(e);
+            }
+            for (JobOutcome j : r.jobs()) {
+                touched.add(j.workload());
+                finished.add(j.workload());
             }
             for (Placement p : r.placements()) {
                 touched.add(p.workload());
@@ -270,6 +319,9 @@ public class ClusterHost implements Cluster {
                     be.node = b.node();
                     store.persist(be);
                 }
+                if (st.get().job() != null) {
+                    recordJob(w, st.get(), ends.getOrDefault(name, List.of()), finished.contains(name), now);
+                }
             }
             // events in the order they happened: evictions and placements are each in order
             for (Eviction e : r.evictions()) {
@@ -288,8 +340,69 @@ public class ClusterHost implements Cluster {
                                 + x.feasible() + "/" + x.nodes() + " nodes feasible"
                                 + (x.preemption() ? ", by preemption" : ""));
             }
+            for (JobOutcome j : r.jobs()) {
+                outbox.publish(new JobFinished(UUID.randomUUID(), now, j.project(), Views.shortName(j.workload()),
+                        j.state().wireName(), j.replicas(), j.retries(), j.detail()));
+                Log.infof("job %s %s (%d retries used): %s", j.workload(), j.state().wireName().toLowerCase(Locale.ROOT),
+                        j.retries(), j.detail());
+            }
             for (PendingReplica p : r.pending()) {
                 Log.debugf("replica %s/%d pending: %s", p.workload(), p.replica(), p.reason());
+            }
+        }
+
+        /** A job's row and replica rows: state, retries, times, and each replica's last end. */
+        private void recordJob(WorkloadEntity w, WorkloadStatus st, List<ReplicaEnd> ends, boolean finished,
+                Instant now) {
+            String name = w.qualifiedName();
+            w.jobState = st.job().state().wireName();
+            w.retries = st.job().retries();
+            if (w.startedAt == null && !st.bindings().isEmpty()) {
+                w.startedAt = now;
+            }
+            if (finished) {
+                w.finishedAt = now;
+                Long ttl = readJson(w.specJson, WorkloadSpec.class).ttlSecondsAfterFinished();
+                w.expiresAt = ttl == null ? null : now.plusSeconds(ttl);
+            }
+            Set<Integer> live = new HashSet<>();
+            st.bindings().forEach(b -> live.add(b.replica()));
+            st.pending().forEach(p -> live.add(p.replica()));
+            st.ended().forEach(e -> live.add(e.replica()));
+            Map<Integer, JobReplicaEntity> rows = new HashMap<>();
+            for (JobReplicaEntity row : store.jobReplicas(name)) {
+                if (live.contains(row.replica)) {
+                    rows.put(row.replica, row);
+                } else {
+                    store.delete(row); // the replica was removed by a scale-down
+                }
+            }
+            for (ReplicaEnd e : ends) {
+                JobReplicaEntity row = rows.get(e.replica());
+                boolean fresh = row == null;
+                if (fresh) {
+                    row = new JobReplicaEntity();
+                    row.workload = name;
+                    row.replica = e.replica();
+                    rows.put(e.replica(), row);
+                }
+                ReplicaReport said = reports.get(name + "#" + e.replica());
+                row.outcome = e.retried() ? null : e.outcome().wireName();
+                row.node = e.node();
+                row.exitCode = said == null ? null : said.exitCode();
+                row.message = said == null ? null : said.message();
+                row.detail = e.detail() != null && e.detail().length() > 1000 ? e.detail().substring(0, 1000)
+                        : e.detail();
+                if (e.retried()) {
+                    row.restarts++;
+                }
+                row.endedAt = now;
+                if (fresh) {
+                    store.persist(row); // an identity insert runs at once: only once every column is set
+                }
+                Log.infof("replica %s/%d %s%s: %s", name, e.replica(), e.retried() ? "failed, retried"
+                        : e.outcome().wireName().toLowerCase(Locale.ROOT), said == null || said.exitCode() == null ? ""
+                        : " (exit code " + said.exitCode() + ")", e.detail());
             }
         }
     }
@@ -374,7 +487,60 @@ public class ClusterHost implements Cluster {
     @Override
     public Optional<WorkloadView> workload(String project, String name) {
         Optional<WorkloadEntity> row = QuarkusTransaction.requiringNew().call(() -> store.workload(project, name));
-        return row.map(e -> read(s -> view(s, e)));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<JobReplicaEntity>> rows = jobRows(List.of(row.get()));
+        return row.map(e -> read(s -> view(s, e, rows)));
+    }
+
+    @Override
+    public WorkloadView reportReplica(String project, String name, int replica, ReplicaReport report) {
+        boolean succeeded = Specs.report(report);
+        WorkloadView v = write((s, tx) -> {
+            WorkloadEntity e = store.workload(project, name).orElseThrow(() -> ProblemException.notFound(
+                    "workload '" + name + "' not found in project '" + project + "'"));
+            String q = e.qualifiedName();
+            WorkloadStatus st = s.state().workload(q).orElseThrow(() -> ProblemException.conflict("workload '"
+                    + name + "' is not in the scheduler (its stored spec could not be restored)"));
+            if (st.job() == null) {
+                throw ProblemException.conflict("workload '" + name + "' is a deployment: only job replicas run to"
+                        + " an end");
+            }
+            if (st.job().state().finished()) {
+                throw ProblemException.conflict("job '" + name + "' has finished (" + st.job().state().wireName()
+                        + ")");
+            }
+            Binding bound = st.bindings().stream().filter(b -> b.replica() == replica).findFirst().orElse(null);
+            if (bound == null) {
+                String was = st.pending().stream().anyMatch(p -> p.replica() == replica) ? "it is pending"
+                        : st.ended().stream().filter(x -> x.replica() == replica).findFirst()
+                                .map(x -> "it has ended (" + x.outcome().wireName() + ")").orElse(null);
+                if (was == null) {
+                    throw ProblemException.notFound("job '" + name + "' has no replica " + replica);
+                }
+                throw ProblemException.conflict("replica " + replica + " of job '" + name + "' is not running: "
+                        + was);
+            }
+            if (report.node() != null && !report.node().equals(bound.node())) {
+                throw ProblemException.conflict("replica " + replica + " of job '" + name + "' runs on node "
+                        + bound.node() + ", not " + report.node() + ": the report is stale");
+            }
+            if (report.attempt() != null) {
+                int current = store.jobReplicas(q).stream().filter(x -> x.replica == replica).findFirst()
+                        .map(x -> x.restarts).orElse(0);
+                if (report.attempt() != current) {
+                    throw ProblemException.conflict("replica " + replica + " of job '" + name + "' is on attempt "
+                            + current + ", not " + report.attempt() + ": the report is stale");
+                }
+            }
+            ScheduleResult r = succeeded ? s.replicaSucceeded(q, replica) : s.replicaFailed(q, replica);
+            tx.reported(q, replica, report);
+            tx.record(r, q);
+            store.flush();
+            return view(s, e);
+        });
+        return v;
     }
 
     @Override
@@ -398,25 +564,61 @@ public class ClusterHost implements Cluster {
         }));
     }
 
-    /** A workload's view; inside {@link #read} or {@link #write}. */
+    /** The job replica rows of some workloads, by scheduler name; in a transaction of its own. */
+    Map<String, List<JobReplicaEntity>> jobRows(Collection<WorkloadEntity> workloads) {
+        List<String> jobs = workloads.stream().filter(e -> e.jobState != null).map(WorkloadEntity::qualifiedName)
+                .toList();
+        if (jobs.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> store.jobReplicas(jobs)).stream()
+                .collect(Collectors.groupingBy(r -> r.workload));
+    }
+
+    /** A workload's view; inside {@link #write} (it reads the job's replica rows in the change's transaction). */
     WorkloadView view(Scheduler s, WorkloadEntity e) {
+        return view(s, e, e.jobState == null ? Map.of() : Map.of(e.qualifiedName(),
+                store.jobReplicas(e.qualifiedName())));
+    }
+
+    /** A workload's view, with its job replica rows ({@link #jobRows}); inside {@link #read} or {@link #write}. */
+    WorkloadView view(Scheduler s, WorkloadEntity e, Map<String, List<JobReplicaEntity>> jobRows) {
         WorkloadSpec spec = readJson(e.specJson, WorkloadSpec.class).withReplicas(e.replicas);
         Optional<WorkloadStatus> st = s.state().workload(e.qualifiedName());
         PlacementExplanation last = e.lastPlacementJson == null ? null
                 : readJson(e.lastPlacementJson, PlacementExplanation.class);
         if (st.isEmpty()) { // stored but not in the scheduler (a restore problem was logged)
-            return new WorkloadView(e.project, e.name, e.type, 0, e.replicas, 0, false, 0, List.of(), last, spec,
-                    e.createdAt, e.updatedAt);
+            return new WorkloadView(e.project, e.name, e.type, 0, e.replicas, 0, false, 0, List.of(), null, last,
+                    spec, e.createdAt, e.updatedAt);
         }
         WorkloadStatus w = st.get();
+        Map<Integer, JobReplicaEntity> rows = new HashMap<>();
+        jobRows.getOrDefault(e.qualifiedName(), List.of()).forEach(r -> rows.put(r.replica, r));
         List<WorkloadView.Replica> replicas = new ArrayList<>();
-        w.bindings().forEach(b -> replicas.add(new WorkloadView.Replica(b.replica(), b.node(), "Running", null)));
+        for (Binding b : w.bindings()) {
+            JobReplicaEntity r = rows.get(b.replica());
+            replicas.add(new WorkloadView.Replica(b.replica(), b.node(), "Running", null, r == null ? null
+                    : r.exitCode, r == null ? null : r.message, r == null ? 0 : r.restarts));
+        }
         for (PendingReplica p : w.pending()) {
-            replicas.add(new WorkloadView.Replica(p.replica(), null, "Pending", p.reason()));
+            JobReplicaEntity r = rows.get(p.replica());
+            replicas.add(new WorkloadView.Replica(p.replica(), null, "Pending", p.reason(), r == null ? null
+                    : r.exitCode, r == null ? null : r.message, r == null ? 0 : r.restarts));
+        }
+        int succeeded = 0;
+        for (EndedReplica x : w.ended()) {
+            JobReplicaEntity r = rows.get(x.replica());
+            boolean ok = x.outcome() == ReplicaOutcome.SUCCEEDED;
+            succeeded += ok ? 1 : 0;
+            replicas.add(new WorkloadView.Replica(x.replica(), r == null ? null : r.node, x.outcome().wireName(),
+                    ok || r == null ? null : r.detail, r == null ? null : r.exitCode, r == null ? null : r.message,
+                    r == null ? 0 : r.restarts));
         }
         replicas.sort(Comparator.comparingInt(WorkloadView.Replica::replica));
+        WorkloadView.Job job = w.job() == null ? null : new WorkloadView.Job(w.job().state().wireName(),
+                w.job().retries(), w.workload().maxRetries(), succeeded, e.startedAt, e.finishedAt, e.expiresAt);
         return new WorkloadView(e.project, e.name, e.type, w.workload().priority(), w.workload().replicas(),
-                w.admittedReplicas(), w.queued(), w.bindings().size(), replicas, last, spec, e.createdAt,
+                w.admittedReplicas(), w.queued(), w.bindings().size(), replicas, job, last, spec, e.createdAt,
                 e.updatedAt);
     }
 

@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * The periodic scheduling loop, run by the {@link LeaderElection leader} only: retries pending replicas and
- * quota-queued workloads, then autoscales deployments that have an autoscale policy.
+ * quota-queued workloads, autoscales deployments that have an autoscale policy, and deletes finished jobs whose
+ * {@code ttlSecondsAfterFinished} has passed.
  */
 @ApplicationScoped
 public class SchedulingLoop {
@@ -80,6 +81,7 @@ public class SchedulingLoop {
         roundTime = now;
         retryPending();
         autoscale(now);
+        workloads.deleteExpiredJobs(now);
     }
 
     private void retryPending() {

@@ -1,6 +1,7 @@
 package ai.lepton.compute.service;
 
 import ai.lepton.compute.api.NodeSpec;
+import ai.lepton.compute.api.ReplicaReport;
 import ai.lepton.compute.api.ResourceSpec;
 import ai.lepton.compute.api.WorkloadSpec;
 import ai.lepton.compute.scheduler.AutoscalePolicy;
@@ -264,6 +265,8 @@ final class Specs {
         if (type == WorkloadType.DEPLOYMENT && (s.maxRetries() != null || s.ttlSecondsAfterFinished() != null)) {
             errors.add(new FieldError(s.maxRetries() != null ? "maxRetries" : "ttlSecondsAfterFinished",
                     "applies to jobs only"));
+        } else if (s.maxRetries() != null && s.maxRetries() >= 0) {
+            b.maxRetries(s.maxRetries());
         }
         if (s.autoscale() != null) {
             if (type == WorkloadType.JOB) {
@@ -435,6 +438,48 @@ final class Specs {
         }
         errors.add(new FieldError(field, "must be a duration such as 30s, 5m, 1h or PT5M"));
         return otherwise;
+    }
+
+    // ------------------------------------------------------------------ replica reports
+
+    /** The longest message a replica report may carry. */
+    static final int MAX_REPORT_MESSAGE = 1000;
+
+    /**
+     * Checks a job replica's report field by field.
+     *
+     * @return whether it reports success (else failure)
+     */
+    static boolean report(ReplicaReport r) {
+        if (r == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Boolean succeeded = null;
+        String phase = r.phase() == null ? "" : r.phase().trim().toLowerCase(Locale.ROOT);
+        switch (phase) {
+            case "succeeded" -> succeeded = true;
+            case "failed" -> succeeded = false;
+            default -> errors.add(new FieldError("phase", "is required: Succeeded or Failed"));
+        }
+        if (r.exitCode() != null && succeeded != null) {
+            if (succeeded && r.exitCode() != 0) {
+                errors.add(new FieldError("exitCode", "must be 0 (or left out) when the phase is Succeeded"));
+            } else if (!succeeded && r.exitCode() == 0) {
+                errors.add(new FieldError("exitCode", "must not be 0 when the phase is Failed"));
+            }
+        }
+        if (r.message() != null && r.message().length() > MAX_REPORT_MESSAGE) {
+            errors.add(new FieldError("message", "must be at most " + MAX_REPORT_MESSAGE + " characters"));
+        }
+        if (r.node() != null && r.node().isBlank()) {
+            errors.add(new FieldError("node", "must not be blank"));
+        }
+        if (r.attempt() != null && r.attempt() < 0) {
+            errors.add(new FieldError("attempt", "must be 0 or more"));
+        }
+        fail(errors);
+        return succeeded;
     }
 
     static void fail(List<FieldError> errors) {

@@ -2,6 +2,7 @@ package ai.lepton.compute.service;
 
 import ai.lepton.compute.api.QuotaSpec;
 import ai.lepton.compute.api.QuotaView;
+import ai.lepton.compute.api.ReplicaReport;
 import ai.lepton.compute.api.ResourceSpec;
 import ai.lepton.compute.api.TrafficWeights;
 import ai.lepton.compute.api.WorkloadSpec;
@@ -10,9 +11,11 @@ import ai.lepton.compute.scheduler.Admission;
 import ai.lepton.compute.scheduler.Quota;
 import ai.lepton.compute.scheduler.ScheduleResult;
 import ai.lepton.compute.scheduler.Scheduler;
+import ai.lepton.compute.scheduler.JobProgress;
 import ai.lepton.compute.scheduler.Workload;
 import ai.lepton.compute.scheduler.WorkloadType;
 import ai.lepton.compute.store.ComputeStore;
+import ai.lepton.compute.store.JobReplicaEntity;
 import ai.lepton.compute.store.QuotaEntity;
 import ai.lepton.compute.store.WorkloadEntity;
 import ai.lepton.platform.api.Action;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Workloads and quotas of a project. */
@@ -87,14 +91,22 @@ public class WorkloadService {
         List<WorkloadEntity> rows = QuarkusTransaction.requiringNew().call(() -> store.workloads(ref.id(),
                 page.offset(), page.limit()));
         long total = QuarkusTransaction.requiringNew().call(() -> store.countWorkloads(ref.id()));
-        return new Page<>(host.read(s -> rows.stream().map(e -> view(s, e)).toList()), page.offset(), page.limit(),
-                total);
+        Map<String, List<JobReplicaEntity>> jobRows = host.jobRows(rows);
+        return new Page<>(host.read(s -> rows.stream().map(e -> host.view(s, e, jobRows)).toList()), page.offset(),
+                page.limit(), total);
     }
 
     public WorkloadView get(String project, String name) {
         ProjectRef ref = projects.authorize(project, Action.READ);
         WorkloadEntity e = QuarkusTransaction.requiringNew().call(() -> row(ref, name));
-        return host.read(s -> view(s, e));
+        Map<String, List<JobReplicaEntity>> jobRows = host.jobRows(List.of(e));
+        return host.read(s -> host.view(s, e, jobRows));
+    }
+
+    /** A node agent's or operator's report that a job replica's run ended; see {@link ClusterHost#reportReplica}. */
+    public WorkloadView reportReplica(String project, String name, int replica, ReplicaReport report) {
+        ProjectRef ref = projects.authorize(project, Action.WRITE);
+        return host.reportReplica(ref.name(), name, replica, report);
     }
 
     public WorkloadView scale(String project, String name, Integer replicas) {
@@ -109,6 +121,11 @@ public class WorkloadService {
 
     /** Scales inside a change; used by the autoscaler too. */
     WorkloadView scaleIn(Scheduler s, ClusterHost.Tx tx, WorkloadEntity e, int replicas) {
+        JobProgress job = s.state().workload(e.qualifiedName()).map(w -> w.job()).orElse(null);
+        if (job != null && job.state().finished()) {
+            throw ProblemException.conflict("job '" + e.name + "' has finished (" + job.state().wireName()
+                    + "): submit a new one");
+        }
         ScheduleResult r = s.scale(e.qualifiedName(), replicas);
         refuseIfRejected(r);
         tx.record(r, e.qualifiedName());
@@ -118,14 +135,45 @@ public class WorkloadService {
     public void delete(String project, String name) {
         ProjectRef ref = projects.authorize(project, Action.WRITE);
         host.write((s, tx) -> {
-            WorkloadEntity e = row(ref, name);
-            store.deleteBindings(e.qualifiedName());
-            store.delete(e);
-            store.flush();
-            tx.record(s.delete(e.qualifiedName()));
+            deleteIn(s, tx, row(ref, name));
             return null;
         });
         Log.infof("workload %s/%s deleted", project, name);
+    }
+
+    private void deleteIn(Scheduler s, ClusterHost.Tx tx, WorkloadEntity e) {
+        store.deleteBindings(e.qualifiedName());
+        store.deleteJobReplicas(e.qualifiedName());
+        store.delete(e);
+        store.flush();
+        tx.record(s.delete(e.qualifiedName()));
+    }
+
+    /**
+     * Deletes the finished jobs whose {@code ttlSecondsAfterFinished} has passed at {@code now}; the scheduling loop's
+     * leader calls it every round.
+     *
+     * @return how many were deleted
+     */
+    int deleteExpiredJobs(Instant now) {
+        List<WorkloadEntity> expired = QuarkusTransaction.requiringNew().call(() -> store.expiredJobs(now));
+        int deleted = 0;
+        for (WorkloadEntity x : expired) {
+            boolean gone = host.write((s, tx) -> {
+                WorkloadEntity e = store.workload(x.projectId, x.name).orElse(null);
+                if (e == null || e.expiresAt == null || e.expiresAt.isAfter(now)) {
+                    return false; // deleted meanwhile, or by another process
+                }
+                deleteIn(s, tx, e);
+                return true;
+            });
+            if (gone) {
+                deleted++;
+                Log.infof("job %s/%s deleted: it finished (%s) at %s and its ttlSecondsAfterFinished has passed",
+                        x.project, x.name, x.jobState, x.finishedAt);
+            }
+        }
+        return deleted;
     }
 
     public TrafficWeights allocation(String project, String name, Double demand) {

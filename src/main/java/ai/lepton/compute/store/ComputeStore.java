@@ -3,6 +3,8 @@ package ai.lepton.compute.store;
 import ai.lepton.platform.api.store.Sessions;
 import jakarta.inject.Singleton;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -98,6 +100,38 @@ public class ComputeStore {
     public void deleteBindings(String workload) {
         session().createMutationQuery("delete from BindingEntity where workload = ?1").setParameter(1, workload)
                 .executeUpdate();
+    }
+
+    /** Every job replica row, for restore. */
+    public List<JobReplicaEntity> jobReplicas() {
+        return session().createSelectionQuery("from JobReplicaEntity order by workload, replica",
+                JobReplicaEntity.class).getResultList();
+    }
+
+    /** A job's replica rows, by replica id. */
+    public List<JobReplicaEntity> jobReplicas(String workload) {
+        return session().createSelectionQuery("from JobReplicaEntity where workload = ?1 order by replica",
+                JobReplicaEntity.class).setParameter(1, workload).getResultList();
+    }
+
+    public void deleteJobReplicas(String workload) {
+        session().createMutationQuery("delete from JobReplicaEntity where workload = ?1").setParameter(1, workload)
+                .executeUpdate();
+    }
+
+    /** The job replica rows of the given workloads (scheduler names), by replica id. */
+    public List<JobReplicaEntity> jobReplicas(Collection<String> workloads) {
+        if (workloads.isEmpty()) {
+            return List.of();
+        }
+        return session().createSelectionQuery("from JobReplicaEntity where workload in ?1 order by workload, replica",
+                JobReplicaEntity.class).setParameter(1, workloads).getResultList();
+    }
+
+    /** Finished jobs whose time to live has passed at {@code now}, oldest first. */
+    public List<WorkloadEntity> expiredJobs(Instant now) {
+        return session().createSelectionQuery("from WorkloadEntity where expiresAt <= ?1 order by expiresAt",
+                WorkloadEntity.class).setParameter(1, now).getResultList();
     }
 
     public Optional<QuotaEntity> quota(long projectId) {

@@ -23,6 +23,20 @@ public class WorkloadEntity {
      * for quota. Null in rows written before it was stored (see {@code Scheduler.restore}).
      */
     public Integer admitted;
+    /** Jobs: {@code Running}, {@code Succeeded} or {@code Failed}; null for deployments. */
+    @Column(name = "job_state")
+    public String jobState;
+    /** Jobs: failed replica runs that were run again, over the whole job. */
+    public Integer retries;
+    /** Jobs: when the first replica was placed. */
+    @Column(name = "started_at")
+    public Instant startedAt;
+    /** Jobs: when the job succeeded or failed. */
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    /** Jobs: when the scheduling loop deletes it ({@code finishedAt + ttlSecondsAfterFinished}); null: kept. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
     @Column(name = "spec_json")
     public String specJson;
     @Column(name = "last_placement_json")

@@ -63,13 +63,23 @@ class RestoreTest {
                 .containsExactly(8);
     }
 
-    /** The restart that follows what the service stores: specs with the desired count, admitted counts, bindings. */
+    /**
+     * The restart that follows what the service stores: specs with the desired count, admitted counts, bindings, and
+     * each job's progress.
+     */
     static Scheduler.Restored restart(Scheduler s) {
         List<Node> nodes = s.state().nodes().stream().map(NodeStatus::node).toList();
         List<Workload> workloads = s.state().workloads().stream().map(WorkloadStatus::workload).toList();
         Map<String, Integer> admitted = new HashMap<>();
-        s.state().workloads().forEach(w -> admitted.put(w.workload().name(), w.admittedReplicas()));
-        return Scheduler.restore(s.config(), nodes, s.state().quotas(), workloads, admitted, s.state().bindings());
+        Map<String, JobProgress> jobs = new HashMap<>();
+        s.state().workloads().forEach(w -> {
+            admitted.put(w.workload().name(), w.admittedReplicas());
+            if (w.job() != null) {
+                jobs.put(w.workload().name(), w.job());
+            }
+        });
+        return Scheduler.restore(s.config(), nodes, s.state().quotas(), workloads, admitted, s.state().bindings(),
+                jobs);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.lepton.compute.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -35,8 +36,12 @@ class SchedulerPropertiesTest {
         assertThat(seen.keySet()).as("cases exercised: " + seen).contains("placement", "pending", "gang placed",
                 "gang pending", "admission QUEUED", "admission REJECTED", "eviction PREEMPTED", "eviction DRAINED",
                 "eviction GANG", "eviction NODE_REMOVED", "eviction NO_EXECUTE_TAINT", "eviction NODE_SHRUNK",
-                "preemption placement", "restart", "restart with queued scale-up");
+                "preemption placement", "restart", "restart with queued scale-up", "replica SUCCEEDED",
+                "replica FAILED retried", "replica FAILED", "replica STOPPED", "eviction JOB_FAILED", "job SUCCEEDED",
+                "job FAILED", "restart with ended replicas");
         assertThat(seen.get("eviction PREEMPTED")).as(seen.toString()).isGreaterThan(100);
+        assertThat(seen.get("job SUCCEEDED")).as(seen.toString()).isGreaterThan(100);
+        assertThat(seen.get("job FAILED")).as(seen.toString()).isGreaterThan(100);
     }
 
     private void count(ScheduleResult res, Scheduler s) {
@@ -52,6 +57,9 @@ class SchedulerPropertiesTest {
                 Integer::sum));
         res.evictions().forEach(e -> seen.merge("eviction " + e.cause(), 1, Integer::sum));
         res.admissions().forEach(a -> seen.merge("admission " + a.decision(), 1, Integer::sum));
+        res.ends().forEach(e -> seen.merge("replica " + e.outcome() + (e.retried() ? " retried" : ""), 1,
+                Integer::sum));
+        res.jobs().forEach(j -> seen.merge("job " + j.state(), 1, Integer::sum));
     }
 
     private void runOperations(long seed) {
@@ -79,6 +87,8 @@ class SchedulerPropertiesTest {
         int nextWorkload = 0;
         // a separate stream, so the operation sequences stay what they were without restarts
         Random restarts = new Random(~seed);
+        // and another for what job replicas report (a node agent's success or failure) and jobs' maxRetries
+        Random agents = new Random(seed * 7919 + 13);
         int steps = 20 + r.nextInt(40);
         for (int step = 0; step < steps; step++) {
             String ctx = "seed " + seed + " step " + step;
@@ -90,11 +100,27 @@ class SchedulerPropertiesTest {
             String submitted = null;
             if (op < 45 || names.isEmpty()) {
                 submitted = "w" + nextWorkload++;
-                res = s.submit(RandomClusters.workload(r, submitted, RandomClusters.pick(r, projects), true));
+                Workload w = RandomClusters.workload(r, submitted, RandomClusters.pick(r, projects), true);
+                if (w.type() == WorkloadType.JOB) {
+                    w = w.toBuilder().maxRetries(agents.nextInt(3)).build();
+                }
+                res = s.submit(w);
             } else if (op < 58) {
                 res = s.delete(names.get(r.nextInt(names.size())));
             } else if (op < 70) {
-                res = s.scale(names.get(r.nextInt(names.size())), r.nextInt(8));
+                String name = names.get(r.nextInt(names.size()));
+                int replicas = r.nextInt(8);
+                JobProgress job = s.state().workload(name).orElseThrow().job();
+                if (job != null && job.state().finished()) {
+                    Scheduler current = s;
+                    List<Binding> bound = s.state().bindings();
+                    assertThatThrownBy(() -> current.scale(name, replicas)).as(ctx + ": a finished job does not scale")
+                            .isInstanceOf(IllegalStateException.class);
+                    assertThat(s.state().bindings()).as(ctx).isEqualTo(bound);
+                    res = s.retryPending();
+                } else {
+                    res = s.scale(name, replicas);
+                }
             } else if (op < 76 && !nodeNames.isEmpty()) {
                 drained = nodeNames.get(r.nextInt(nodeNames.size()));
                 res = s.drain(drained);
@@ -134,6 +160,44 @@ class SchedulerPropertiesTest {
             if (submitted != null && s.state().workload(submitted).isPresent()) {
                 assertSpreadWithinSkew(s, submitted, ctx);
             }
+            // node agents report job replicas that ended (after the checks above, which hold right after the step)
+            for (int k = agents.nextInt(3); k > 0; k--) {
+                reportJobReplica(s, agents, quotas, ctx + " report " + k);
+            }
+        }
+    }
+
+    /** A random running job replica ends: success, or failure (retried while its job has retries left). */
+    private void reportJobReplica(Scheduler s, Random agents, Map<String, Quota> quotas, String ctx) {
+        List<Binding> running = new ArrayList<>();
+        for (WorkloadStatus w : s.state().workloads()) {
+            if (w.job() != null) {
+                running.addAll(w.bindings());
+            }
+        }
+        if (running.isEmpty()) {
+            return;
+        }
+        Binding b = running.get(agents.nextInt(running.size()));
+        WorkloadStatus before = s.state().workload(b.workload()).orElseThrow();
+        boolean success = agents.nextInt(3) != 0;
+        ScheduleResult res = success ? s.replicaSucceeded(b.workload(), b.replica())
+                : s.replicaFailed(b.workload(), b.replica());
+        checkInvariants(s, res, quotas, ctx);
+        count(res, s);
+        WorkloadStatus after = s.state().workload(b.workload()).orElseThrow();
+        ReplicaEnd reported = res.ends().get(0);
+        assertThat(reported.replica()).as(ctx).isEqualTo(b.replica());
+        assertThat(reported.node()).as(ctx).isEqualTo(b.node());
+        boolean retry = !success && before.job().retries() < before.workload().maxRetries();
+        assertThat(reported.retried()).as(ctx + ": " + reported).isEqualTo(retry);
+        assertThat(after.job().retries()).as(ctx).isEqualTo(before.job().retries() + (retry ? 1 : 0));
+        if (retry) {
+            assertThat(after.ended()).as(ctx + ": a retried replica has not ended").isEqualTo(before.ended());
+            assertThat(after.admittedReplicas()).as(ctx).isEqualTo(before.admittedReplicas());
+        } else if (!success) {
+            assertThat(after.job().state()).as(ctx + ": a failure without retries fails the job")
+                    .isEqualTo(JobState.FAILED);
         }
     }
 
@@ -153,8 +217,14 @@ class SchedulerPropertiesTest {
             assertThat(new int[] {b.admittedReplicas(), b.workload().replicas(), b.pending().size()})
                     .as(ctx + ": " + w.workload().name() + " after restart")
                     .containsExactly(w.admittedReplicas(), w.workload().replicas(), w.pending().size());
+            assertThat(b.job()).as(ctx + ": job progress of " + w.workload().name() + " after restart")
+                    .isEqualTo(w.job());
+            assertThat(b.queued()).as(ctx).isEqualTo(w.queued());
             if (w.queued()) {
                 seen.merge("restart with queued scale-up", 1, Integer::sum);
+            }
+            if (!w.ended().isEmpty()) {
+                seen.merge("restart with ended replicas", 1, Integer::sum);
             }
         }
         for (String p : quotas.keySet()) {
@@ -187,13 +257,14 @@ class SchedulerPropertiesTest {
             assertThat(new long[] {n.allocated().cpuMillis(), n.allocated().memoryMiB(), n.allocated().gpus(),
                 n.replicas()}).as(ctx + ": accounting of " + n.node().name()).containsExactly(b);
         }
-        // workloads: nothing lost, gangs whole or not at all, anti-affinity holds
+        // workloads: nothing lost, gangs whole or not at all, anti-affinity holds, ended replicas hold nothing
         Map<String, long[]> usage = new HashMap<>();
         Map<String, long[]> placedUsage = new HashMap<>();
         for (WorkloadStatus w : st.workloads()) {
             Workload spec = w.workload();
-            assertThat(w.bindings().size() + w.pending().size()).as(ctx + ": replicas of " + spec.name())
-                    .isEqualTo(w.admittedReplicas());
+            assertThat(w.bindings().size() + w.pending().size() + w.ended().size())
+                    .as(ctx + ": replicas of " + spec.name()).isEqualTo(w.admittedReplicas());
+            checkJob(w, ctx);
             if (spec.gang()) {
                 assertThat(w.bindings().isEmpty() || w.pending().isEmpty())
                         .as(ctx + ": gang " + spec.name() + " partly placed").isTrue();
@@ -206,10 +277,11 @@ class SchedulerPropertiesTest {
                             .as(ctx + ": anti-affinity of " + spec.name()).isTrue();
                 }
             }
+            int active = w.admittedReplicas() - w.ended().size();
             long[] u = usage.computeIfAbsent(spec.project(), k -> new long[3]);
-            u[0] += spec.resources().cpuMillis() * w.admittedReplicas();
-            u[1] += spec.resources().memoryMiB() * w.admittedReplicas();
-            u[2] += (long) spec.resources().gpus() * w.admittedReplicas();
+            u[0] += spec.resources().cpuMillis() * active;
+            u[1] += spec.resources().memoryMiB() * active;
+            u[2] += (long) spec.resources().gpus() * active;
             long[] pu = placedUsage.computeIfAbsent(spec.project(), k -> new long[3]);
             pu[0] += spec.resources().cpuMillis() * w.bindings().size();
             pu[1] += spec.resources().memoryMiB() * w.bindings().size();
@@ -241,6 +313,22 @@ class SchedulerPropertiesTest {
                         .as(ctx + ": evicted a non-preemptible replica " + e).isTrue());
             }
         }
+        // what ended in the operation is ended now (or pending or placed again, when retried), and stopped replicas of
+        // a failed job are its only JOB_FAILED evictions
+        for (ReplicaEnd e : res.ends()) {
+            WorkloadStatus w = st.workload(e.workload()).orElseThrow();
+            boolean ended = w.ended().stream().anyMatch(x -> x.replica() == e.replica() && x.outcome() == e.outcome());
+            assertThat(ended).as(ctx + ": " + e).isEqualTo(!e.retried());
+        }
+        for (Eviction e : res.evictions()) {
+            if (e.cause() == Eviction.Cause.JOB_FAILED) {
+                assertThat(res.ends()).as(ctx + ": " + e).anyMatch(x -> x.workload().equals(e.workload())
+                        && x.replica() == e.replica() && x.outcome() == ReplicaOutcome.STOPPED);
+            }
+        }
+        for (JobOutcome j : res.jobs()) {
+            assertThat(st.workload(j.workload()).orElseThrow().job().state()).as(ctx + ": " + j).isEqualTo(j.state());
+        }
         // placements respected the static filters (when still bound where they were placed)
         for (Placement p : res.placements()) {
             WorkloadStatus w = st.workload(p.workload()).orElse(null);
@@ -264,6 +352,42 @@ class SchedulerPropertiesTest {
             assertThat(p.reasonCounts().values().stream().mapToInt(Integer::intValue).sum())
                     .as(ctx + ": counts of " + p.reason()).isEqualTo(total);
             assertThat(total).as(ctx).isEqualTo(st.nodeCount());
+        }
+    }
+
+    /** A job's replicas and state agree: ended replicas hold no node, a finished job holds nothing. */
+    private static void checkJob(WorkloadStatus w, String ctx) {
+        String name = w.workload().name();
+        if (w.job() == null) {
+            assertThat(w.workload().type()).as(ctx).isEqualTo(WorkloadType.DEPLOYMENT);
+            return;
+        }
+        Set<Integer> ids = new HashSet<>();
+        w.bindings().forEach(b -> ids.add(b.replica()));
+        w.pending().forEach(p -> ids.add(p.replica()));
+        for (EndedReplica e : w.ended()) {
+            assertThat(ids.add(e.replica())).as(ctx + ": ended replica " + name + "/" + e.replica()
+                    + " is also bound or pending").isTrue();
+        }
+        assertThat(w.job().retries()).as(ctx + ": retries of " + name).isBetween(0, w.workload().maxRetries());
+        Map<ReplicaOutcome, Long> outcomes = new HashMap<>();
+        w.ended().forEach(e -> outcomes.merge(e.outcome(), 1L, Long::sum));
+        switch (w.job().state()) {
+            case RUNNING -> assertThat(outcomes.keySet()).as(ctx + ": running job " + name)
+                    .isSubsetOf(ReplicaOutcome.SUCCEEDED);
+            case SUCCEEDED -> {
+                assertThat(outcomes).as(ctx + ": succeeded job " + name)
+                        .isEqualTo(Map.of(ReplicaOutcome.SUCCEEDED, (long) w.workload().replicas()));
+                assertThat(w.admittedReplicas()).as(ctx).isEqualTo(w.workload().replicas());
+            }
+            case FAILED -> assertThat(outcomes.get(ReplicaOutcome.FAILED)).as(ctx + ": failed job " + name)
+                    .isEqualTo(1L);
+            default -> throw new AssertionError(w.job());
+        }
+        if (w.job().state().finished()) {
+            assertThat(w.bindings()).as(ctx + ": finished job " + name + " holds a node").isEmpty();
+            assertThat(w.pending()).as(ctx + ": finished job " + name + " has pending replicas").isEmpty();
+            assertThat(w.queued()).as(ctx).isFalse();
         }
     }
 

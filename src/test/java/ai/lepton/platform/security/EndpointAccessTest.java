@@ -159,6 +159,8 @@ class EndpointAccessTest {
                         Action.WRITE),
                 new Endpoint("PUT", "/api/projects/{p}/workloads/wl/replicas", "application/json",
                         "{\"replicas\":2}", Action.WRITE),
+                new Endpoint("POST", "/api/projects/{p}/workloads/wl/replicas/0/status", "application/json",
+                        "{\"phase\":\"Succeeded\",\"exitCode\":0}", Action.WRITE),
                 new Endpoint("DELETE", "/api/projects/{p}/workloads/wl", null, null, Action.WRITE),
                 new Endpoint("GET", "/api/projects/{p}/ledger/receipts", null, null, Action.READ),
                 new Endpoint("POST", "/api/projects/{p}/ledger/verify-subject", "application/json",
