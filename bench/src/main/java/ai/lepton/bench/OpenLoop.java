@@ -35,9 +35,12 @@ final class OpenLoop {
 
     static Result run(int port, String path, String authorization, String jsonBody, int perSecond, int seconds,
             int connections) throws Exception {
-        byte[] request = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + jsonBody.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + jsonBody)
+        // a null body sends a GET (the environment's floor: the same driver against a trivial endpoint)
+        byte[] request = (jsonBody == null
+                ? "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                : "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + jsonBody.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + jsonBody)
                 .getBytes(StandardCharsets.UTF_8);
         int total = perSecond * seconds;
         BlockingQueue<Long> due = new ArrayBlockingQueue<>(total + connections);

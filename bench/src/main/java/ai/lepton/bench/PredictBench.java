@@ -89,6 +89,9 @@ public final class PredictBench {
             OpenLoop.Result open = OpenLoop.run(server.port(), "/api/projects/bench/endpoints/clf/predict",
                     "Bearer " + Servers.ADMIN_KEY, single, 1000, seconds, 16);
             long[] latencies = open.latencies();
+            // the floor of this machine and driver: the same open-loop load against the liveness probe (no key, no
+            // body, no JSON), so the prediction's latency can be read against what any request costs here
+            OpenLoop.Result floor = OpenLoop.run(server.port(), "/q/health/live", null, null, 1000, seconds, 16);
             double httpBatched = closedLoop(api, hundred, 4, seconds) * 100;
 
             String host = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
@@ -108,6 +111,10 @@ public final class PredictBench {
                     latencies.length / (double) seconds / directBatched);
             System.out.printf(Locale.ROOT, "| HTTP, 100 instances per request, 4 clients | %,.0f | - | - | %.2f |%n",
                     httpBatched, httpBatched / directBatched);
+            long[] floorLatencies = floor.latencies();
+            System.out.printf(Locale.ROOT, "| floor: GET /q/health/live at 1,000 req/s, same driver (%d answered, %d failed, driver late on %d) | - | %.2f | %.2f | - |%n",
+                    floorLatencies.length, floor.failed(), floor.late(), percentile(floorLatencies, 0.50) / 1e6,
+                    percentile(floorLatencies, 0.99) / 1e6);
         } finally {
             server.stop();
         }
