@@ -22,7 +22,6 @@ create table ledger_anchor (
     subject      varchar(400) not null,
     kind         varchar(16)  not null,
     sha256       varchar(64)  not null,
-    record_json  varchar,
     batch_id     bigint references ledger_batch (id),
     leaf_index   integer,
     proof_json   varchar,

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Takes in the events whose objects are anchored: a dataset version (its content digest), a model version (its
- * artifact's digest) and a placement (the digest of its canonical event record, kept with the anchor). Each becomes a
+ * artifact's digest) and a placement (the digest of its event record in canonical JSON; the platform's event log
+ * keeps the record). Each becomes a
  * pending {@code ledger_anchor} row in the same transaction that marks the event handled, so an acknowledged event
  * is never lost and never anchored twice; {@link AnchorBatcher} seals pending rows into Merkle batches later.
  */
@@ -83,8 +84,7 @@ public class AnchoringConsumer implements EventConsumer {
             String replica = Subjects.toLedger(project, "placement:" + text(p, "workload") + "/"
                     + p.path("replica").asInt() + "/");
             a.subject = replica + (anchors.countSubjectsStartingWith(a.projectId, replica) + 1);
-            a.recordJson = CanonicalJson.write(p);
-            a.sha256 = Subjects.sha256(a.recordJson);
+            a.sha256 = Subjects.sha256(CanonicalJson.write(p)); // re-derived from the event log to verify
         }
         anchors.persist(a);
         Log.debugf("ledger: %s queued for anchoring (%s, event %s)", a.subject, a.sha256, a.eventId);

@@ -1,6 +1,7 @@
 package ai.lepton.ledger.service;
 
 import ai.lepton.ledger.api.Evaluation;
+import ai.lepton.ledger.api.LedgerException;
 import ai.lepton.ledger.api.LedgerIdentity;
 import ai.lepton.ledger.api.Receipt;
 import ai.lepton.ledger.api.TxStatus;
@@ -43,17 +44,17 @@ public class ContractCalls {
 
     /** The identity a project acts as on the ledger. */
     LedgerIdentity asProject(String project) {
-        return ReceiptService.ledgerCall(() -> host.project(project));
+        return ledgerCall(() -> host.project(project));
     }
 
     /** The platform operator's identity. */
     LedgerIdentity asOperator() {
-        return ReceiptService.ledgerCall(host::operator);
+        return ledgerCall(host::operator);
     }
 
     /** Submits a transaction; a refusal or an invalidated transaction is thrown as a problem. */
     Result submit(LedgerIdentity who, String function, String... args) {
-        Receipt r = ReceiptService.ledgerCall(() -> host.ledger().submit(who, function, args));
+        Receipt r = ledgerCall(() -> host.ledger().submit(who, function, args));
         if (r.status() == TxStatus.REJECTED) {
             throw refusal(r.txId(), r.message(), r.payload());
         }
@@ -68,7 +69,7 @@ public class ContractCalls {
 
     /** Runs a query; a refusal is thrown as a problem. */
     Result evaluate(LedgerIdentity who, String function, String... args) {
-        Evaluation e = ReceiptService.ledgerCall(() -> host.ledger().evaluate(who, function, args));
+        Evaluation e = ledgerCall(() -> host.ledger().evaluate(who, function, args));
         if (!e.ok()) {
             throw refusal(e.txId(), e.message(), e.payload());
         }
@@ -99,6 +100,19 @@ public class ContractCalls {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a ledger call, turning "the ledger cannot do this now" into a 503 problem. */
+    static <T> T ledgerCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (LedgerException e) {
+            ProblemException p = new ProblemException(503, "ledger-unavailable", "Ledger unavailable", e.getMessage());
+            if (e instanceof ai.lepton.ledger.api.LedgerUnavailableException u && u.txId() != null) {
+                p.with("txId", u.txId());
+            }
+            throw p;
         }
     }
 

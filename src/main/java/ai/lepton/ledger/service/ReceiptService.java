@@ -5,7 +5,6 @@ import ai.lepton.ledger.anchor.MerkleTree;
 import ai.lepton.ledger.api.AnchorReceipt;
 import ai.lepton.ledger.api.ChainVerification;
 import ai.lepton.ledger.api.Evaluation;
-import ai.lepton.ledger.api.LedgerException;
 import ai.lepton.ledger.api.ProofStep;
 import ai.lepton.ledger.api.SubjectVerification;
 import ai.lepton.ledger.api.SubjectVerification.Check;
@@ -17,6 +16,7 @@ import ai.lepton.ml.api.ModelArtifacts;
 import ai.lepton.ml.api.ModelVersionView;
 import ai.lepton.platform.api.Action;
 import ai.lepton.platform.api.CurrentPrincipal;
+import ai.lepton.platform.api.EventLog;
 import ai.lepton.platform.api.Page;
 import ai.lepton.platform.api.PageRequest;
 import ai.lepton.platform.api.ProblemException;
@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Receipts of anchored objects, their verification against the stored object and the ledger, and chain checks. */
 @ApplicationScoped
@@ -50,11 +51,12 @@ public class ReceiptService {
     private final LedgerHost host;
     private final DatasetCatalog datasets;
     private final ModelArtifacts models;
+    private final EventLog events;
     private final ObjectMapper mapper;
 
     public ReceiptService(AnchorRepository anchors, BatchRepository batches, Projects projects,
             CurrentPrincipal principal, LedgerHost host, DatasetCatalog datasets, ModelArtifacts models,
-            ObjectMapper mapper) {
+            EventLog events, ObjectMapper mapper) {
         this.anchors = anchors;
         this.batches = batches;
         this.projects = projects;
@@ -62,6 +64,7 @@ public class ReceiptService {
         this.host = host;
         this.datasets = datasets;
         this.models = models;
+        this.events = events;
         this.mapper = mapper;
     }
 
@@ -146,7 +149,7 @@ public class ReceiptService {
             throw ProblemException.forbidden("verifying the whole ledger needs an installation admin key");
         }
         long t0 = System.nanoTime();
-        ChainVerification v = ledgerCall(() -> host.ledger().verify());
+        ChainVerification v = ContractCalls.ledgerCall(() -> host.ledger().verify());
         Log.infof("ledger: chain verification in %d ms: %s", (System.nanoTime() - t0) / 1_000_000, v);
         return v;
     }
@@ -156,7 +159,8 @@ public class ReceiptService {
             return new Check("root-on-ledger", false, "batch " + b.id + " is sealed but its root is not anchored yet"
                     + (b.lastError == null ? "" : " (last attempt: " + b.lastError + ")"));
         }
-        Evaluation e = ledgerCall(() -> host.ledger().evaluate(host.operator(), "Provenance:getBatch", b.merkleRoot));
+        Evaluation e = ContractCalls.ledgerCall(() -> host.ledger().evaluate(host.operator(), "Provenance:getBatch",
+                b.merkleRoot));
         if (!e.ok()) {
             return new Check("root-on-ledger", false, "the ledger does not hold root " + b.merkleRoot + ": "
                     + e.message());
@@ -203,10 +207,12 @@ public class ReceiptService {
                     return actual;
                 }
                 default -> {
-                    String actual = Subjects.sha256(a.recordJson);
-                    checks.add(new Check("stored-digest", true, "placement record re-hashed from the anchoring "
-                            + "store (placements are events, not stored objects)"));
-                    return actual;
+                    // a placement is an event, not a stored object: its record is the platform's event log entry
+                    Optional<JsonNode> record = events.payload(ref, a.eventId);
+                    checks.add(new Check("stored-digest", record.isPresent(), record.isPresent()
+                            ? "placement event " + a.eventId + " re-hashed from the event log"
+                            : "placement event " + a.eventId + " is not in the event log"));
+                    return record.map(r -> Subjects.sha256(CanonicalJson.write(r))).orElse("");
                 }
             }
         } catch (IOException e) {
@@ -235,19 +241,6 @@ public class ReceiptService {
                 HexFormat.of().formatHex(MerkleTree.leafHash(a.subject, a.sha256)), a.batchId, a.leafIndex,
                 b == null ? null : b.leafCount, b == null ? null : b.merkleRoot, proof, b == null ? null : b.txId,
                 b == null ? null : b.blockNumber, b == null ? null : b.anchoredAt);
-    }
-
-    /** Runs a ledger call, turning "the ledger cannot do this now" into a 503 problem. */
-    static <T> T ledgerCall(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (LedgerException e) {
-            ProblemException p = new ProblemException(503, "ledger-unavailable", "Ledger unavailable", e.getMessage());
-            if (e instanceof ai.lepton.ledger.api.LedgerUnavailableException u && u.txId() != null) {
-                p.with("txId", u.txId());
-            }
-            throw p;
-        }
     }
 
     private static String sha256(InputStream in) throws IOException {

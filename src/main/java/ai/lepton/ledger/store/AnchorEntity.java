@@ -24,9 +24,6 @@ public class AnchorEntity {
     /** dataset, model or placement. */
     public String kind;
     public String sha256;
-    /** For placements: the canonical JSON record whose SHA-256 is anchored. */
-    @Column(name = "record_json")
-    public String recordJson;
     @Column(name = "batch_id")
     public Long batchId;
     @Column(name = "leaf_index")

@@ -16,7 +16,7 @@ import java.time.Instant;
 /** Reads a project's event log, newest first. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class EventLogService {
+public class EventLogService implements ai.lepton.platform.api.EventLog {
 
     /**
      * One delivered event.
@@ -43,6 +43,11 @@ public class EventLogService {
         ProjectRef ref = projects.authorize(project, Action.READ);
         return new Page<>(log.listForProject(ref.name(), type, page.offset(), page.limit()).stream()
                 .map(this::view).toList(), page.offset(), page.limit(), log.countForProject(ref.name(), type));
+    }
+
+    @Override
+    public java.util.Optional<JsonNode> payload(ProjectRef project, String eventId) {
+        return log.find(project.name(), eventId).map(e -> view(e).payload());
     }
 
     private LoggedEvent view(EventLogEntity e) {

@@ -18,6 +18,10 @@ public class EventLogRepository extends EntityRepository<EventLogEntity> {
                 : page("where project = ?1 and eventType = ?2 order by id desc", offset, limit, project, type);
     }
 
+    public java.util.Optional<EventLogEntity> find(String project, String eventId) {
+        return first("where project = ?1 and eventId = ?2", project, eventId);
+    }
+
     public long countForProject(String project, String type) {
         return type == null
                 ? count("where project = ?1", project)

@@ -55,7 +55,6 @@ class AnchorBatcherTest {
         // the ledger commits the batch, then the process dies before the database records it
         Receipt first = host.ledger().submit(host.operator(), "Provenance:anchorBatch", sealed.merkleRoot,
                 Integer.toString(sealed.leafCount), sealed.metadataJson).orThrow();
-        long height = host.ledger().height();
 
         batcher.flush();
 
@@ -64,7 +63,6 @@ class AnchorBatcherTest {
         assertThat(b.txId).isEqualTo(first.txId()); // not a second anchor of the same root
         assertThat(host.ledger().evaluate(host.operator(), "Provenance:getBatch", sealed.merkleRoot).orThrow()
                 .payloadUtf8()).contains(first.txId());
-        assertThat(host.ledger().height()).isGreaterThanOrEqualTo(height);
         admin().contentType(ContentType.JSON).body(Map.of("subject", "dataset:d/1"))
                 .post("/api/projects/" + p + "/ledger/verify-subject").then().statusCode(200)
                 .body("verified", org.hamcrest.Matchers.equalTo(true));

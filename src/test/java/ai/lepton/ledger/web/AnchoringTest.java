@@ -12,6 +12,7 @@ import ai.lepton.ledger.api.ProofStep;
 import ai.lepton.ledger.service.AnchorBatcher;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.RandomAccessFile;
@@ -37,6 +38,8 @@ class AnchoringTest {
 
     @Inject
     AnchorBatcher batcher;
+    @Inject
+    ai.lepton.platform.api.store.Sessions sessions;
 
     @Test
     void datasetModelAndPlacementAreAnchoredInOneBatchWithProofsThatVerify() {
@@ -85,6 +88,21 @@ class AnchoringTest {
                     .body("verified", equalTo(true)).body("checks.size()", equalTo(4))
                     .body("checks.ok", org.hamcrest.Matchers.everyItem(equalTo(true)));
         }
+        // a placement is verified against its record in the event log: a changed node is caught
+        String placementEvent = receipts(p, "placement:web/0/1").getString("items[0].eventId");
+        rewriteLoggedEvent(placementEvent, "\"node\":\"", "\"node\":\"x");
+        try {
+            admin().contentType(ContentType.JSON).body(Map.of("subject", "placement:web/0/1"))
+                    .post("/api/projects/" + p + "/ledger/verify-subject").then().statusCode(200)
+                    .body("verified", equalTo(false))
+                    .body("checks.find { it.name == 'stored-digest' }.ok", equalTo(true))
+                    .body("checks.find { it.name == 'anchored-digest' }.ok", equalTo(false));
+        } finally {
+            rewriteLoggedEvent(placementEvent, "\"node\":\"x", "\"node\":\"");
+        }
+        admin().contentType(ContentType.JSON).body(Map.of("subject", "placement:web/0/1"))
+                .post("/api/projects/" + p + "/ledger/verify-subject").then().statusCode(200)
+                .body("verified", equalTo(true));
         // a second flush has nothing left to do: each event was anchored once
         assertThat(batcher.flush().anchoredLeaves()).isZero();
         assertThat(receipts(p, "placement:web/0").getInt("total")).isEqualTo(1);
@@ -177,6 +195,13 @@ class AnchoringTest {
                 .body("checks.find { it.name == 'ledger' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'ledger' }.data.mode", equalTo("embedded"))
                 .body("checks.find { it.name == 'ledger' }.data.state", org.hamcrest.Matchers.oneOf("open", "opening"));
+    }
+
+    private void rewriteLoggedEvent(String eventId, String from, String to) {
+        int changed = QuarkusTransaction.requiringNew().call(() -> sessions.current()
+                .createNativeMutationQuery("update event_log set payload = replace(payload, ?1, ?2) where event_id = ?3")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, eventId).executeUpdate());
+        assertThat(changed).isEqualTo(1);
     }
 
     private static JsonPath receipts(String project, String subject) {
