@@ -225,15 +225,13 @@ public class EndpointService {
 
     public Predictions predict(String project, String name, Object body) {
         ProjectRef ref = projects.authorize(project, Action.READ);
-        Deployment d = deployment(ref, name);
-        List<?> instances = instances(body);
-        EndpointLoad load = load(ref, name);
-        load.gauge.begin();
         try {
-            load.route();
-            return predict(d, name, instances);
-        } finally {
-            load.gauge.end();
+            return answer(ref, deployment(ref, name), name, body).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }
     }
 
@@ -253,6 +251,14 @@ public class EndpointService {
         if (d == null || System.nanoTime() - d.checkedAt() >= config.serving().refreshInterval().toNanos()) {
             return java.util.Optional.empty();
         }
+        return java.util.Optional.of(answer(ref, d, name, body));
+    }
+
+    /**
+     * Validates and encodes the instances (problems are thrown at once), counts the request in flight and routes it,
+     * and hands the instances to the model; the future completes with the predictions.
+     */
+    private CompletableFuture<Predictions> answer(ProjectRef ref, Deployment d, String name, Object body) {
         List<?> instances = instances(body);
         EndpointLoad load = load(ref, name);
         load.gauge.begin();
@@ -267,7 +273,7 @@ public class EndpointService {
                 return new Predictions(name, d.model(), out);
             });
             answer.whenComplete((p, e) -> load.gauge.end());
-            return java.util.Optional.of(answer);
+            return answer;
         } catch (RuntimeException e) {
             load.gauge.end();
             throw e;
@@ -302,24 +308,6 @@ public class EndpointService {
             throw ProblemException.validation(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
         return encoded;
-    }
-
-    private Predictions predict(Deployment d, String name, List<?> instances) {
-        LiveRoute route = choose(d);
-        List<InstanceEncoder.Encoded> encoded = encode(route, instances);
-        long t0 = System.nanoTime();
-        List<PredictionResult> out;
-        try {
-            out = route.batcher().call(encoded, 30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while predicting", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
-        }
-        route.latency().record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-        route.requests().increment();
-        return new Predictions(name, d.model(), out);
     }
 
     private LiveRoute choose(Deployment d) {

@@ -50,33 +50,17 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         return f;
     }
 
-    /**
-     * Predicts and waits for the answer. When nothing is queued and no model call is running, the caller's own thread
-     * makes the call (no hand-off to the batching thread and back, which costs two thread wake-ups); otherwise the
-     * items join the queue and are batched with the others.
-     */
+    /** {@link #callAsync} and wait for the answer. */
     public List<O> call(List<I> items, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
-        if (open && queue.isEmpty() && model.tryLock()) {
-            try {
-                if (queue.isEmpty()) {
-                    try {
-                        return predict.apply(items);
-                    } catch (RuntimeException e) {
-                        throw new ExecutionException(e);
-                    }
-                }
-            } finally {
-                model.unlock();
-            }
-        }
-        return submit(items).get(timeout, unit);
+        return callAsync(items).get(timeout, unit);
     }
 
     /**
-     * {@link #call} without waiting: when idle the caller's thread predicts and the future is already complete;
-     * otherwise the items are queued and the batching thread completes the future. Never blocks, so an I/O thread may
-     * call it.
+     * Predicts without waiting. When nothing is queued and no model call is running, the caller's own thread makes the
+     * call and the future is already complete (no hand-off to the batching thread and back, which costs two thread
+     * wake-ups); otherwise the items join the queue, are batched with the others and the batching thread completes the
+     * future. Never blocks, so an I/O thread may call it.
      */
     public CompletableFuture<List<O>> callAsync(List<I> items) {
         if (open && queue.isEmpty() && model.tryLock()) {
