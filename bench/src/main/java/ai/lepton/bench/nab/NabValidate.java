@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Leave-one-file-out validation of the detector's options (the protocol in bench/README.md, NAB section).
  *
- * <p>The grid is fixed: every option the detector exposes except the warm-up, at its default times 2/3, 1 and 3/2
+ * <p>The grid is fixed: every option the detector exposes except the reference window and the warm-up, at its
+ * default times 2/3, 1 and 3/2
  * (all combinations). For each file, the option set with the best NAB score (standard profile, threshold optimised
  * by NAB's sweep) on the other files is chosen, ties going to the earlier set in grid order (the default set comes
  * first), and the held-out file is scored with it. The held-out score arrays of all files are then pooled and scored
@@ -79,7 +80,7 @@ public final class NabValidate {
                 score(files, windows, heldOut, -1));
     }
 
-    /** Each option but the warm-up at 2/3, 1 and 3/2 of its default, the defaults first. */
+    /** Local window, smoothing window and alarm hold at 2/3, 1 and 3/2 of their defaults, the defaults first. */
     static List<AnomalyDetectorOptions> grid(AnomalyDetectorOptions d) {
         double[] f = {1.0, 2.0 / 3, 1.5};
         List<AnomalyDetectorOptions> out = new ArrayList<>();
