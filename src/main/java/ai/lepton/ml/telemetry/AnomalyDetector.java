@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Online, unsupervised anomaly detector for one metric series. Feed it every point in time order; each call returns
  * that point's anomaly score in [0, 1], computed from the point and earlier ones only. It needs no labels and no
- * tuning per series, keeps constant memory (a few kilobytes) and costs well under a microsecond per point.
+ * tuning per series, keeps constant memory (a few tens of kilobytes) and costs about a microsecond per point.
  *
  * <p>The raw score is the mean over an ensemble of nine cores, one for each pair of a local window (the option's
  * value times 2/3, 1 and 3/2: 36, 54 and 81 hours by default) and a smoothing window (the same factors: about 27, 40
@@ -212,7 +212,7 @@ public final class AnomalyDetector {
             roughnessLag = new double[k];
         }
 
-/** Scores {@code v} against what has been learnt (when {@code scoring}), then learns it. */
+        /** Scores {@code v} against what has been learnt (when {@code scoring}), then learns it. */
         double step(double v, boolean scoring) {
             double raw = 0.0;
             if (scoring) {
