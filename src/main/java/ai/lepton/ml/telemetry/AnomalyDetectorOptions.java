@@ -9,9 +9,10 @@ import java.time.Duration;
  * range, so no setting depends on a series' scale.
  *
  * @param referenceWindow how much history a value must leave to count as a new extreme (default 14 days)
- * @param localWindow     the recent history for local novelty; longer than a day so that daily peaks are part of it
- *                        (default 36 hours)
- * @param smoothingWindow the span of the moving average and of the median absolute step (default 1 hour)
+ * @param localWindow     the recent history for local novelty, the middle of the detector's ensemble (which also uses
+ *                        2/3 and 3/2 of it); longer than a day so that daily peaks are part of it (default 54 hours)
+ * @param smoothingWindow the span of the moving average and of the median absolute step, the middle of the ensemble
+ *                        likewise (default 40 minutes)
  * @param alarmHold       how long after a point only the part of a raw score above the highest score reported
  *                        since is reported; zero turns the suppression off (default 12 hours)
  * @param warmUpPoints    points learnt before the first non-zero score; they also give the sampling interval
@@ -34,7 +35,7 @@ public record AnomalyDetectorOptions(Duration referenceWindow, Duration localWin
 
     /** The global defaults. */
     public static AnomalyDetectorOptions defaults() {
-        return new AnomalyDetectorOptions(Duration.ofDays(14), Duration.ofHours(36), Duration.ofHours(1),
+        return new AnomalyDetectorOptions(Duration.ofDays(14), Duration.ofHours(54), Duration.ofMinutes(40),
                 Duration.ofHours(12), 48);
     }
 

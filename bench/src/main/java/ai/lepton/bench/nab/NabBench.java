@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * per input row, timestamps copied verbatim).</li>
  * <li>{@code score DATA_DIR LABELS RESULTS_DIR}: {@code run}, then times both detectors (single thread, in memory)
  * and scores the written result files with {@link NabScorer}, standard profile.</li>
+ * <li>{@code validate DATA_DIR LABELS}: leave-one-file-out validation of the detector's options
+ * ({@link NabValidate}).</li>
  * <li>{@code forecast DATA_DIR [HORIZON] [PERIOD]}: rolling-origin evaluation of {@link Forecaster} against the
  * seasonal-naive forecast (period {@code PERIOD}, default 288 = one day of 5-minute points).</li>
  * </ul>
@@ -64,8 +66,8 @@ public final class NabBench {
     };
 
     public static void main(String[] args) throws Exception {
-        String usage = "usage: run DATA_DIR RESULTS_DIR | score DATA_DIR LABELS RESULTS_DIR | forecast DATA_DIR "
-                + "[HORIZON] [PERIOD]";
+        String usage = "usage: run DATA_DIR RESULTS_DIR | score DATA_DIR LABELS RESULTS_DIR | validate DATA_DIR LABELS "
+                + "| forecast DATA_DIR [HORIZON] [PERIOD]";
         if (args.length == 0) {
             System.err.println(usage);
             System.exit(2);
@@ -78,6 +80,10 @@ public final class NabBench {
             case "score" -> {
                 require(args, 4, usage);
                 score(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            }
+            case "validate" -> {
+                require(args, 3, usage);
+                NabValidate.main(new String[] {args[1], args[2]});
             }
             case "forecast" -> {
                 require(args, 2, usage);
