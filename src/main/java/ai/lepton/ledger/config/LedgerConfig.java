@@ -44,6 +44,14 @@ public interface LedgerConfig {
         /** The MSP id of the installation's local CA. */
         @WithDefault("LeptonMSP")
         String mspId();
+
+        /**
+         * How long after start-up the ledger opens (replays and verifies its chain) in the background when nothing
+         * needs it sooner; the first call that needs the ledger opens it at once. Keeps the replay's CPU out of the
+         * start-up and the first requests. {@code 0s} opens it during start-up.
+         */
+        @WithDefault("5s")
+        Duration openDelay();
     }
 
     /** Anchoring settings. */

@@ -47,6 +47,7 @@ public class LedgerHost {
 
     private final LedgerConfig config;
     private volatile CompletableFuture<Opened> opening;
+    private boolean stopped;
     private volatile State fabricProbe;
     private volatile long fabricProbeAt;
 
@@ -75,11 +76,31 @@ public class LedgerHost {
                     fabric.identityNames());
             return;
         }
-        open();
+        long delay = config.embedded().openDelay().toMillis();
+        if (delay <= 0) {
+            open();
+            return;
+        }
+        // the chain's replay costs a few seconds of CPU; start-up and the first requests need that CPU more, and a
+        // caller that needs the ledger sooner opens it itself (open() is idempotent)
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(delay);
+                openUnlessStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ledger-open-later");
+        later.setDaemon(true);
+        later.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        CompletableFuture<Opened> f = opening;
+        CompletableFuture<Opened> f;
+        synchronized (this) {
+            stopped = true;
+            f = opening;
+        }
         if (f == null) {
             return;
         }
@@ -131,7 +152,10 @@ public class LedgerHost {
     /** Where the ledger stands now. */
     public State state() {
         CompletableFuture<Opened> f = opening;
-        if (f == null || !f.isDone()) {
+        if (f == null) {
+            return new State("opening", true, "opens in the background shortly after start-up, or at its first use");
+        }
+        if (!f.isDone()) {
             return new State("opening", true, "replaying the chain");
         }
         try {
@@ -165,6 +189,13 @@ public class LedgerHost {
             Throwable cause = e.getCause();
             throw cause instanceof LedgerException le ? le
                     : new LedgerException("the ledger could not be opened: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** The delayed background open: does nothing once shutdown began (a caller's open still fails normally). */
+    private synchronized void openUnlessStopped() {
+        if (!stopped) {
+            open();
         }
     }
 
