@@ -48,8 +48,11 @@ public class LeaseService {
     private final LeaseRepository leases;
     private final Projects projects;
     private final CurrentPrincipal principal;
+    private final LedgerClock clock;
 
-    public LeaseService(ContractCalls calls, LeaseRepository leases, Projects projects, CurrentPrincipal principal) {
+    public LeaseService(ContractCalls calls, LeaseRepository leases, Projects projects, CurrentPrincipal principal,
+            LedgerClock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.leases = leases;
         this.projects = projects;
@@ -122,7 +125,7 @@ public class LeaseService {
         visible(ref, leaseId);
         LedgerIdentity me = calls.asProject(ref.name());
         Result r = calls.submit(me, "ComputeLease:settle", leaseId, Long.toString(period));
-        LeasePeriodView settled = periodView(r.json(), Instant.now());
+        LeasePeriodView settled = periodView(r.json(), clock.now());
         remember(calls.read(calls.evaluate(me, "ComputeLease:get", leaseId).json(), LeaseView.class));
         Log.infof("ledger: lease %s period %d settled by %s: charge %d, credit %d, net %d %s (tx %s)", leaseId,
                 period, ref.name(), settled.settlement().chargeMinor(), settled.settlement().creditMinor(),
@@ -142,7 +145,7 @@ public class LeaseService {
             throw ProblemException.notFound("lease " + leaseId + (lease.periodsDue() == 0 ? " has no periods"
                     : " has periods 0 to " + (lease.periodsDue() - 1)));
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         try {
             return periodView(calls.evaluate(calls.asProject(ref.name()), "ComputeLease:getPeriod", leaseId,
                     Long.toString(period)).json(), now);
@@ -181,7 +184,7 @@ public class LeaseService {
         Log.infof("ledger: lease %s period %d usage reported by key '%s': %d unit-seconds, %d/%d s available (tx %s)",
                 leaseId, period, p.keyName(), report.unitSeconds(), report.availableSeconds(),
                 report.observedSeconds(), r.txId());
-        return periodView(r.json(), Instant.now());
+        return periodView(r.json(), clock.now());
     }
 
     private LeaseView change(String project, String leaseId, String transaction, String verb) {

@@ -46,6 +46,7 @@ public class LedgerHost {
     private static final Duration OPEN_WAIT = Duration.ofSeconds(60);
 
     private final LedgerConfig config;
+    private final LedgerClock clock;
     private volatile CompletableFuture<Opened> opening;
     private boolean stopped;
     private volatile State fabricProbe;
@@ -56,8 +57,9 @@ public class LedgerHost {
             String mspId) {
     }
 
-    public LedgerHost(LedgerConfig config) {
+    public LedgerHost(LedgerConfig config, LedgerClock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent event) {
@@ -220,7 +222,8 @@ public class LedgerHost {
         Path dir = Path.of(config.embedded().dir());
         LocalCa ca = LocalCa.open(dir.resolve("ca"), config.embedded().mspId());
         LedgerOptions options = LedgerOptions.of(ca).withMaxBlockTransactions(config.embedded().maxBlockTransactions())
-                .withBatchTimeout(config.embedded().batchTimeout()).withFsync(config.embedded().fsync());
+                .withBatchTimeout(config.embedded().batchTimeout()).withFsync(config.embedded().fsync())
+                .withClock(clock.clock());
         EmbeddedLedger ledger = EmbeddedLedger.open(dir.resolve("chain"), options);
         try {
             configureGovernance(ledger, ca);
