@@ -8,24 +8,24 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small open-loop HTTP/1.1 load driver in the manner of wrk2: requests are due at a fixed rate, a pool of
- * keep-alive connections (one blocking thread each) sends each request when it is due, and latency is measured from
- * the time the request was <em>due</em>, so a slow server cannot hide queueing (no coordinated omission). Raw sockets
+ * keep-alive connections (one blocking thread each; connection {@code c} owns requests {@code c}, {@code c + n},
+ * {@code c + 2n}, ... and waits for each one's due time itself) sends each request when it is due, and latency is
+ * measured from the time the request was <em>due</em>, so a slow server cannot hide queueing (no coordinated
+ * omission; a request whose connection is still busy with the previous one waits, and that wait counts). Raw sockets
  * keep the driver's own cost per request far below the JDK HttpClient's, which matters when the driver and the server
  * share two cores.
  */
 final class OpenLoop {
 
     /**
-     * Latencies in nanoseconds of the requests that got a 200, the count of the others, and how many requests the
-     * driver itself handed out more than 1 ms after they were due (when that is not near 0 the driver, not the
-     * server, was the bottleneck and the run should not be trusted).
+     * Latencies in nanoseconds of the requests that got a 200, the count of the others, and how many requests were
+     * sent more than 1 ms after they were due (their connection was still waiting for the previous answer, or the
+     * driver's thread woke late; when that is not near 0 the run is queueing, in the server or in the driver).
      */
     record Result(long[] latencies, long failed, long late) {
     }
@@ -37,26 +37,35 @@ final class OpenLoop {
             int connections) throws Exception {
         // a null body sends a GET (the environment's floor: the same driver against a trivial endpoint)
         byte[] request = (jsonBody == null
-                ? "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                ? "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n"
                 : "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
                         + "\r\nContent-Type: application/json\r\nContent-Length: "
                         + jsonBody.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + jsonBody)
                 .getBytes(StandardCharsets.UTF_8);
         int total = perSecond * seconds;
-        BlockingQueue<Long> due = new ArrayBlockingQueue<>(total + connections);
         long[] latencies = new long[total];
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong late = new AtomicLong();
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime() + 50_000_000;
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
+            int first = c;
+            // connection c sends requests c, c + connections, c + 2 connections, ...: each thread waits for its own
+            // requests' due times, so no pacing thread has to hand a request over (one wake-up per request, not two)
             Thread t = new Thread(() -> {
                 Conn s = null;
                 try {
                     s = open(port);
-                    while (true) {
-                        long scheduled = due.take();
-                        if (scheduled < 0) {
-                            return;
+                    for (int i = first; i < total; i += connections) {
+                        long scheduled = start + i * interval;
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        } else if (wait < -1_000_000) {
+                            late.incrementAndGet();
                         }
                         int status;
                         try {
@@ -73,7 +82,7 @@ final class OpenLoop {
                             failed.incrementAndGet();
                         }
                     }
-                } catch (InterruptedException | IOException e) {
+                } catch (IOException e) {
                     failed.incrementAndGet();
                 } finally {
                     if (s != null) {
@@ -89,29 +98,13 @@ final class OpenLoop {
             t.start();
             workers.add(t);
         }
-        long interval = 1_000_000_000L / perSecond;
-        long start = System.nanoTime() + 20_000_000;
-        long late = 0;
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } else if (wait < -1_000_000) {
-                late++;
-            }
-            due.put(scheduled);
-        }
-        for (int c = 0; c < connections; c++) {
-            due.put(-1L);
-        }
         for (Thread t : workers) {
-            t.join(60_000);
+            t.join(60_000L + seconds * 1000L);
         }
         long n = done.get();
         long[] out = new long[(int) n];
         System.arraycopy(latencies, 0, out, 0, (int) n);
-        return new Result(out, failed.get(), late);
+        return new Result(out, failed.get(), late.get());
     }
 
     /** One keep-alive connection with a buffered reader (a read per byte would be a system call per byte). */
