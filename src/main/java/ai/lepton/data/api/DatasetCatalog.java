@@ -27,4 +27,14 @@ public interface DatasetCatalog {
 
     /** Streams a version's rows, typed, for work that runs outside a request (see {@link #version(ProjectRef, String, int)}). */
     RowStream rows(ProjectRef project, String dataset, int number) throws IOException;
+
+    /**
+     * A page of a version's rows for a caller that has already established its right to read them (a grantee of a
+     * data-sharing grant): {@code project} is the dataset's owner. 404 problem when the dataset or version does not
+     * exist in it.
+     */
+    RowsPage rows(ProjectRef project, String dataset, int number, ai.lepton.platform.api.PageRequest page);
+
+    /** The most rows one page may hold ({@code lepton.data.max-rows-per-page}). */
+    int maxRowsPerPage();
 }

@@ -273,7 +273,16 @@ public class DatasetService implements DatasetCatalog {
     }
 
     public RowsPage rows(String project, String dataset, int number, PageRequest page) {
-        ProjectRef ref = projects.authorize(project, Action.READ);
+        return rows(projects.authorize(project, Action.READ), dataset, number, page);
+    }
+
+    @Override
+    public int maxRowsPerPage() {
+        return config.maxRowsPerPage();
+    }
+
+    @Override
+    public RowsPage rows(ProjectRef ref, String dataset, int number, PageRequest page) {
         DatasetVersionEntity v = QuarkusTransaction.joiningExisting().call(() -> versionEntity(ref, dataset, number));
         List<ColumnSchema> columns = read(v.columnsJson, COLUMNS);
         List<Map<String, Object>> rows;

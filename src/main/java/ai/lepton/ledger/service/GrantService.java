@@ -132,10 +132,18 @@ public class GrantService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Result r = calls.submit(calls.asProject(ref.name()), "DataSharing:checkAccess", check.dataset(), ref.name(),
-                check.purpose());
+        return decide(ref, check.dataset(), check.purpose(), "asked to use");
+    }
+
+    /**
+     * Submits {@code checkAccess} as {@code reader} for {@code dataset} ({@code <owner>/<name>}) and returns the
+     * decision the ledger recorded; {@code verb} says in the log what the reader did.
+     */
+    AccessDecisionView decide(ProjectRef reader, String dataset, String purpose, String verb) {
+        Result r = calls.submit(calls.asProject(reader.name()), "DataSharing:checkAccess", dataset, reader.name(),
+                purpose);
         AccessDecisionView d = calls.read(r.json(), AccessDecisionView.class).inBlock(r.blockNumber());
-        Log.infof("ledger: %s asked to use %s for %s: %s (%s, tx %s)", ref.name(), check.dataset(), check.purpose(),
+        Log.infof("ledger: %s %s %s for %s: %s (%s, tx %s)", reader.name(), verb, dataset, purpose,
                 d.allowed() ? "allowed" : "denied", d.reason(), r.txId());
         return d;
     }

@@ -94,6 +94,12 @@ class EndpointAccessTest {
                 "periodSeconds", 3600, "periods", 2, "availabilityTargetBp", 9900, "penaltyBpPerBp", 1))
                 .post("/api/projects/" + a + "/ledger/leases").then().statusCode(201);
         admin().post("/api/projects/" + b + "/ledger/leases/" + leaseOfA + "/accept").then().statusCode(200);
+        // each project grants the other its sales dataset for training, so both may read the other's under /shared
+        for (String owner : List.of(a, b)) {
+            admin().contentType(ContentType.JSON).body(Map.of("dataset", "sales", "grantee", owner.equals(a) ? b : a,
+                    "purpose", "training", "expiresAt", "2099-01-01T00:00:00Z"))
+                    .post("/api/projects/" + owner + "/ledger/grants").then().statusCode(201);
+        }
         viewerA = newKey(a, "viewer");
         operatorA = newKey(a, "operator");
         adminA = newKey(a, "admin");
@@ -184,6 +190,10 @@ class EndpointAccessTest {
                         Action.WRITE),
                 new Endpoint("POST", "/api/projects/{p}/ledger/access-checks", "application/json",
                         "{\"dataset\":\"elsewhere/sales\",\"purpose\":\"training\"}", Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/shared/{o}/sales/versions/1?purpose=training", null, null,
+                        Action.READ),
+                new Endpoint("GET", "/api/projects/{p}/shared/{o}/sales/versions/1/rows?purpose=training&limit=5", null,
+                        null, Action.READ),
                 new Endpoint("GET", "/api/projects/{p}/quota", null, null, Action.READ),
                 new Endpoint("PUT", "/api/projects/{p}/quota", "application/json",
                         "{\"cpuMillis\":1000,\"memoryMiB\":1000}", Action.ADMIN));
@@ -195,6 +205,7 @@ class EndpointAccessTest {
         }
         String path = e.path().replace("{p}", project).replace("{k}", Long.toString(keyOfB))
                 .replace("{l}", leaseOfA)
+                .replace("{o}", project.equals(a) ? b : a)
                 .replace("{j}", project.equals(a) ? jobOfA : jobOfB);
         return spec.request(e.method(), path);
     }
