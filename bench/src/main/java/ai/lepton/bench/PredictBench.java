@@ -89,6 +89,8 @@ public final class PredictBench {
 
             double directSingle = direct(model, 1, seconds);
             double directBatched = direct(model, 100, seconds);
+            jsonOnly(hundred, 2); // warm-up
+            double json = jsonOnly(hundred, seconds);
             OpenLoop.Result open = OpenLoop.run(server.port(), "/api/projects/bench/endpoints/clf/predict",
                     "Bearer " + Servers.ADMIN_KEY, single, 1000, seconds, 16);
             long[] latencies = open.latencies();
@@ -119,6 +121,8 @@ public final class PredictBench {
                     latencies.length / (double) seconds / directBatched);
             System.out.printf(Locale.ROOT, "| HTTP, 100 instances per request, 4 clients | %,.0f | - | - | %.2f |%n",
                     httpBatched, httpBatched / directBatched);
+            System.out.printf(Locale.ROOT, "| bound: JSON only, Jackson streaming parse of the same 100-instance requests and write of their answers, no HTTP, no model, one thread | %,.0f | - | - | %.2f |%n",
+                    json, json / directBatched);
             long[] floorLatencies = floor.latencies();
             System.out.printf(Locale.ROOT, "| floor: minimal HTTP responder in the bench JVM at 1,000 req/s, same driver (%d answered, %d failed, late on %d) | - | %.2f | %.2f | - |%n",
                     floorLatencies.length, floor.failed(), floor.late(), percentile(floorLatencies, 0.50) / 1e6,
@@ -194,6 +198,56 @@ public final class PredictBench {
             n += batch;
         }
         return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Instances per second one thread spends on JSON alone for the batched requests: Jackson's streaming parser over
+     * the request body (each instance's ten numbers read as doubles, no objects built) and its generator writing an
+     * answer of the endpoint's shape (prediction and two scores per instance). No HTTP and no model: what any JSON API
+     * must spend per instance at the least, and so a bound on the HTTP ratio.
+     */
+    static double jsonOnly(String body, int seconds) throws java.io.IOException {
+        byte[] request = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.core.JsonFactory factory = new com.fasterxml.jackson.core.JsonFactory();
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream(16384);
+        double[] x = new double[FEATURES];
+        long instances = 0;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long t0 = System.nanoTime();
+        while (System.nanoTime() < end) {
+            int read = 0;
+            try (com.fasterxml.jackson.core.JsonParser p = factory.createParser(request)) {
+                int k = 0;
+                com.fasterxml.jackson.core.JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                            || t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                        x[k++ % FEATURES] = p.getDoubleValue();
+                    } else if (t == com.fasterxml.jackson.core.JsonToken.END_OBJECT && k > 0) {
+                        read++;
+                        k = 0;
+                    }
+                }
+            }
+            answer.reset();
+            try (com.fasterxml.jackson.core.JsonGenerator g = factory.createGenerator(answer)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("predictions");
+                for (int i = 0; i < read; i++) {
+                    g.writeStartObject();
+                    g.writeStringField("prediction", x[0] > 0 ? "up" : "down");
+                    g.writeObjectFieldStart("scores");
+                    g.writeNumberField("up", 0.9312345678 + x[i % FEATURES] * 1e-9);
+                    g.writeNumberField("down", 0.0687654321 - x[i % FEATURES] * 1e-9);
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            instances += read;
+        }
+        return instances / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** Requests per second with {@code clients} clients each waiting for its answer before sending again. */
