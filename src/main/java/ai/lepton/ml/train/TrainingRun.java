@@ -73,6 +73,11 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * One training run with Tribuo: reads a dataset version row by row into examples (numeric columns as values,
  * categorical columns one-hot), splits them (stratified by label for classification, seeded), trains, evaluates on
  * the held-out test split and writes the model in Tribuo's protobuf format.
+ *
+ * <p>{@code linear-sgd} and {@code logistic-regression} do not hold the examples: the rows are split as they stream
+ * past ({@link StreamingSplit}) and spilled to files in the work directory ({@link RowSpill}), Tribuo's SGD loop passes
+ * over the training file ({@link StreamedLinearSGD}) and the metrics over the test file ({@link StreamedMetrics}), so
+ * their memory does not grow with the dataset. The other algorithms' Tribuo trainers take an in-memory dataset.
  */
 public final class TrainingRun {
 
@@ -99,7 +104,8 @@ public final class TrainingRun {
      * @param provenanceJson Tribuo's provenance as JSON
      * @param trainRows rows trained on
      * @param testRows rows evaluated on
-     * @param skippedRows rows without a target value
+     * @param skippedRows rows without a target value (and, for the streamed linear models, rows without any feature
+     *     value, which Tribuo could not take as examples)
      */
     public record Result(Path artifact, Map<String, Object> metrics, List<FeatureSchema> features,
             String provenanceJson, long trainRows, long testRows, long skippedRows) {
