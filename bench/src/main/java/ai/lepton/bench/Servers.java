@@ -38,17 +38,52 @@ final class Servers {
 
         /** Peak heap used (the largest "before" of any GC) and largest live heap (the largest "after"), in MiB. */
         long[] heapMiB() throws IOException {
+            return heap(0, false);
+        }
+
+        /**
+         * Like {@link #heapMiB()}, over the GC log's lines from line {@code from} on (see {@link #gcLogLines()}), and
+         * with the live heap read only from pauses that evacuate or compact (young, mixed, full): G1's remark and
+         * cleanup lines print the occupancy at that moment, garbage included, as "after".
+         */
+        long[] heapMiB(int from) throws IOException {
+            return heap(from, true);
+        }
+
+        private long[] heap(int from, boolean evacuationsOnly) throws IOException {
             Pattern p = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
             long peak = 0;
             long live = 0;
-            for (String line : Files.readAllLines(gcLog)) {
+            List<String> lines = Files.readAllLines(gcLog);
+            for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
                 Matcher m = p.matcher(line);
                 if (m.find()) {
                     peak = Math.max(peak, Long.parseLong(m.group(1)));
-                    live = Math.max(live, Long.parseLong(m.group(2)));
+                    if (!evacuationsOnly || line.contains("Pause Young") || line.contains("Pause Full")) {
+                        live = Math.max(live, Long.parseLong(m.group(2)));
+                    }
                 }
             }
             return new long[] {peak, live};
+        }
+
+        /**
+         * Asks the server JVM for a full collection ({@code jcmd <pid> GC.run}), so that what a phase leaves behind
+         * in the old generation is not counted as live heap in the next one; false where jcmd is missing or failed.
+         */
+        boolean fullGc() throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (!Files.isExecutable(jcmd)) {
+                return false;
+            }
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        }
+
+        /** Lines in the GC log so far: a mark for {@link #heapMiB(int)}. */
+        int gcLogLines() throws IOException {
+            return Files.readAllLines(gcLog).size();
         }
 
         /** Resident set size of the process, in MiB. */

@@ -8,6 +8,7 @@ import ai.lepton.ml.api.FeatureSchema;
 import ai.lepton.ml.api.Split;
 import ai.lepton.ml.api.Task;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.MutableOutputInfo;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
@@ -68,6 +73,11 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * One training run with Tribuo: reads a dataset version row by row into examples (numeric columns as values,
  * categorical columns one-hot), splits them (stratified by label for classification, seeded), trains, evaluates on
  * the held-out test split and writes the model in Tribuo's protobuf format.
+ *
+ * <p>{@code linear-sgd} and {@code logistic-regression} do not hold the examples: the rows are split as they stream
+ * past ({@link StreamingSplit}) and spilled to files in the work directory ({@link RowSpill}), Tribuo's SGD loop passes
+ * over the training file ({@link StreamedLinearSGD}) and the metrics over the test file ({@link StreamedMetrics}), so
+ * their memory does not grow with the dataset. The other algorithms' Tribuo trainers take an in-memory dataset.
  */
 public final class TrainingRun {
 
@@ -94,7 +104,8 @@ public final class TrainingRun {
      * @param provenanceJson Tribuo's provenance as JSON
      * @param trainRows rows trained on
      * @param testRows rows evaluated on
-     * @param skippedRows rows without a target value
+     * @param skippedRows rows without a target value (and, for the streamed linear models, rows without any feature
+     *     value, which Tribuo could not take as examples)
      */
     public record Result(Path artifact, Map<String, Object> metrics, List<FeatureSchema> features,
             String provenanceJson, long trainRows, long testRows, long skippedRows) {
@@ -124,6 +135,13 @@ public final class TrainingRun {
 
     public Result run(RowStream rows, long totalRows, String dataDescription, Path workDir)
             throws TrainingException, IOException, Cancelled {
+        if (task == Task.CLASSIFICATION
+                && (algorithm == Algorithm.LINEAR_SGD || algorithm == Algorithm.LOGISTIC_REGRESSION)) {
+            return streamedClassification(rows, totalRows, dataDescription, workDir);
+        }
+        if (task == Task.REGRESSION && algorithm == Algorithm.LINEAR_SGD) {
+            return streamedRegression(rows, totalRows, dataDescription, workDir);
+        }
         return switch (task) {
             case CLASSIFICATION -> classification(rows, totalRows, dataDescription, workDir);
             case REGRESSION -> regression(rows, totalRows, dataDescription, workDir);
@@ -192,6 +210,269 @@ public final class TrainingRun {
             metrics.put("validation", regressionMetrics(model, parts.get(1), factory, description));
         }
         return finish(model, metrics, parts, work);
+    }
+
+    /**
+     * Linear SGD classification in bounded memory: one pass spills the rows (split as they come) to files in the
+     * work directory, training and evaluation then pass over the files; see {@link StreamedLinearSGD}.
+     */
+    private Result streamedClassification(RowStream rows, long total, String description, Path work)
+            throws TrainingException, IOException, Cancelled {
+        LabelFactory factory = new LabelFactory();
+        try (Spill s = spill(rows, total, work, true)) {
+            List<Label> labels = s.labelNames.stream().map(Label::new).toList();
+            ImmutableFeatureMap features = new ImmutableFeatureMap(s.features);
+            ImmutableOutputInfo<Label> outputs = s.labelInfo.generateImmutableOutputInfo();
+            StreamedLinearSGD.Encoder encoder = s.encoder(features);
+            StreamedLinearSGD.Data<Label> data = new StreamedLinearSGD.Data<>(s.parts[StreamingSplit.TRAIN], encoder,
+                    features, outputs, v -> labels.get((int) v), s.provenance(
+                            new SimpleDataSourceProvenance(description + " (train)", factory), features, outputs));
+            var trainer = new StreamedLinearSGD.LabelLinearSGDTrainer(
+                    algorithm == Algorithm.LOGISTIC_REGRESSION ? new LogMulticlass() : new Hinge(), optimiser(),
+                    HyperParameters.intValue(hyper, "epochs"), 1_000_000,
+                    HyperParameters.intValue(hyper, "minibatchSize"), split.seed());
+            Model<Label> model = trainer.train(data, trainingProgress(s));
+            listener.progress(0.85, "evaluating on the test split");
+            Map<String, Object> metrics = StreamedMetrics.labels(model, s.parts[StreamingSplit.TEST], encoder, labels,
+                    evaluationCheckpoint());
+            if (s.parts[StreamingSplit.VALIDATION].rows() > 0) {
+                metrics.put("validation", StreamedMetrics.labels(model, s.parts[StreamingSplit.VALIDATION], encoder,
+                        labels, evaluationCheckpoint()));
+            }
+            return finish(model, metrics, s.parts[StreamingSplit.TRAIN].rows(), s.parts[StreamingSplit.TEST].rows(),
+                    work);
+        }
+    }
+
+    /** Linear SGD regression in bounded memory; see {@link #streamedClassification}. */
+    private Result streamedRegression(RowStream rows, long total, String description, Path work)
+            throws TrainingException, IOException, Cancelled {
+        RegressionFactory factory = new RegressionFactory();
+        String target = plan.targetName();
+        try (Spill s = spill(rows, total, work, false)) {
+            ImmutableFeatureMap features = new ImmutableFeatureMap(s.features);
+            ImmutableOutputInfo<Regressor> outputs = s.regressorInfo.generateImmutableOutputInfo();
+            StreamedLinearSGD.Encoder encoder = s.encoder(features);
+            StreamedLinearSGD.Data<Regressor> data = new StreamedLinearSGD.Data<>(s.parts[StreamingSplit.TRAIN],
+                    encoder, features, outputs, v -> new Regressor(target, v), s.provenance(
+                            new SimpleDataSourceProvenance(description + " (train)", factory), features, outputs));
+            var trainer = new StreamedLinearSGD.RegressionLinearSGDTrainer(new SquaredLoss(), optimiser(),
+                    HyperParameters.intValue(hyper, "epochs"), 1_000_000,
+                    HyperParameters.intValue(hyper, "minibatchSize"), split.seed());
+            Model<Regressor> model = trainer.train(data, trainingProgress(s));
+            listener.progress(0.85, "evaluating on the test split");
+            Map<String, Object> metrics = StreamedMetrics.regression(model, s.parts[StreamingSplit.TEST], encoder,
+                    target, evaluationCheckpoint());
+            if (s.parts[StreamingSplit.VALIDATION].rows() > 0) {
+                metrics.put("validation", StreamedMetrics.regression(model, s.parts[StreamingSplit.VALIDATION],
+                        encoder, target, evaluationCheckpoint()));
+            }
+            return finish(model, metrics, s.parts[StreamingSplit.TRAIN].rows(), s.parts[StreamingSplit.TEST].rows(),
+                    work);
+        }
+    }
+
+    private StreamedLinearSGD.Progress trainingProgress(Spill s) throws Cancelled {
+        long n = s.parts[StreamingSplit.TRAIN].rows();
+        listener.progress(0.5, "training " + algorithm.wire() + " on " + n + " rows");
+        int epochs = HyperParameters.intValue(hyper, "epochs");
+        return fraction -> {
+            if (listener.cancelled()) {
+                throw new Cancelled();
+            }
+            listener.progress(0.5 + 0.35 * fraction, "training " + algorithm.wire() + " on " + n + " rows (epoch "
+                    + Math.min(epochs, 1 + (int) (fraction * epochs)) + " of " + epochs + ")");
+        };
+    }
+
+    private RowSpill.Checkpoint evaluationCheckpoint() {
+        return visited -> {
+            if (listener.cancelled()) {
+                throw new Cancelled();
+            }
+        };
+    }
+
+    /** The rows of one pass, spilled by split, and what was learnt about them on the way. */
+    private final class Spill implements AutoCloseable {
+        final RowSpill[] parts = new RowSpill[3];
+        final boolean[] categorical;
+        final String[] numericName;
+        final List<Map<String, Integer>> categoryIndex = new ArrayList<>();
+        final List<List<String>> categoryNames = new ArrayList<>();
+        final List<String> labelNames = new ArrayList<>();
+        final Map<String, Integer> labelIndex = new HashMap<>();
+        /** The training rows' features, as a MutableDataset of them would count them. */
+        final MutableFeatureMap features = new MutableFeatureMap();
+        MutableOutputInfo<Label> labelInfo;
+        MutableOutputInfo<Regressor> regressorInfo;
+        /** Whether every training row had a value in every feature column. */
+        boolean complete = true;
+
+        Spill(Path work) throws IOException {
+            int[] f = plan.features();
+            categorical = new boolean[f.length];
+            numericName = new String[f.length];
+            for (int j = 0; j < f.length; j++) {
+                ColumnSchema c = plan.columns().get(f[j]);
+                categorical[j] = c.type() == ColumnType.CATEGORICAL;
+                numericName[j] = categorical[j] ? null : c.name();
+                categoryIndex.add(new HashMap<>());
+                categoryNames.add(new ArrayList<>());
+            }
+            try {
+                for (int p = 0; p < 3; p++) {
+                    parts[p] = new RowSpill(work, new String[] {"train", "validation", "test"}[p], categorical);
+                }
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        StreamedLinearSGD.Encoder encoder(ImmutableFeatureMap map) {
+            return new StreamedLinearSGD.Encoder(categorical, numericName, categoryNames, map);
+        }
+
+        <T extends Output<T>> org.tribuo.provenance.DatasetProvenance provenance(
+                org.tribuo.provenance.DataProvenance source, ImmutableFeatureMap map, ImmutableOutputInfo<T> outputs) {
+            return StreamedLinearSGD.datasetProvenance(source, parts[StreamingSplit.TRAIN].rows(), map.size(),
+                    outputs.size(), complete && map.size() == categorical.length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = null;
+            for (RowSpill p : parts) {
+                try {
+                    if (p != null) {
+                        p.close();
+                    }
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    /**
+     * One pass over the rows: each row with a target and at least one feature value is assigned a split (stratified
+     * by label when {@code classification}) and written to that split's spill; training rows also feed the feature
+     * map and the output info. Rows without a target, or without any feature value, are skipped and counted.
+     */
+    private Spill spill(RowStream rows, long total, Path work, boolean classification)
+            throws IOException, Cancelled, TrainingException {
+        Spill s = new Spill(work);
+        try {
+            if (classification) {
+                s.labelInfo = new LabelFactory().generateInfo();
+            } else {
+                s.regressorInfo = new RegressionFactory().generateInfo();
+            }
+            StreamingSplit splitter = new StreamingSplit(split);
+            int[] f = plan.features();
+            double[] numeric = new double[f.length];
+            int[] category = new int[f.length];
+            String target = plan.targetName();
+            List<Label> labelObjects = new ArrayList<>();
+            long n = 0;
+            long kept = 0;
+            while (rows.next()) {
+                n++;
+                if ((n & 0x3FFF) == 0) {
+                    if (listener.cancelled()) {
+                        throw new Cancelled();
+                    }
+                    listener.progress(0.45 * n / Math.max(1, total), "reading and spilling rows (" + n + " of "
+                            + total + ")");
+                }
+                Object t = rows.value(plan.target());
+                if (t == null) {
+                    skipped++;
+                    continue;
+                }
+                int present = 0;
+                for (int j = 0; j < f.length; j++) {
+                    Object v = rows.value(f[j]);
+                    numeric[j] = Double.NaN;
+                    category[j] = -1;
+                    if (v == null) {
+                        continue;
+                    }
+                    if (s.categorical[j]) {
+                        String value = v.toString();
+                        categories.get(j).add(value);
+                        int j0 = j;
+                        category[j] = s.categoryIndex.get(j).computeIfAbsent(value, k -> {
+                            s.categoryNames.get(j0).add(plan.columns().get(f[j0]).name() + "=" + k);
+                            return s.categoryNames.get(j0).size() - 1;
+                        });
+                        present++;
+                    } else {
+                        numeric[j] = numeric(v);
+                        // NaN is how the spill marks a missing value
+                        if (!Double.isNaN(numeric[j])) {
+                            present++;
+                        }
+                    }
+                }
+                if (present == 0) {
+                    skipped++;
+                    continue;
+                }
+                double output;
+                int stratum = 0;
+                if (classification) {
+                    String label = String.valueOf(t);
+                    stratum = s.labelIndex.computeIfAbsent(label, k -> {
+                        s.labelNames.add(k);
+                        labelObjects.add(new Label(k));
+                        return s.labelNames.size() - 1;
+                    });
+                    output = stratum;
+                } else {
+                    output = ((Number) t).doubleValue();
+                }
+                int part = splitter.assign(n - 1, stratum);
+                if (part == StreamingSplit.TRAIN) {
+                    for (int j = 0; j < f.length; j++) {
+                        if (category[j] >= 0) {
+                            s.features.add(s.categoryNames.get(j).get(category[j]), 1.0);
+                        } else if (!Double.isNaN(numeric[j])) {
+                            s.features.add(s.numericName[j], numeric[j]);
+                        }
+                    }
+                    s.complete &= present == f.length;
+                    if (classification) {
+                        s.labelInfo.observe(labelObjects.get(stratum));
+                    } else {
+                        s.regressorInfo.observe(new Regressor(target, output));
+                    }
+                }
+                s.parts[part].write(output, numeric, category);
+                kept++;
+            }
+            for (RowSpill p : s.parts) {
+                p.flush();
+            }
+            if (kept == 0) {
+                throw new TrainingException("dataset", "the dataset version has no rows with a value in the target "
+                        + "column and in at least one feature column");
+            }
+            if (s.parts[StreamingSplit.TRAIN].rows() == 0) {
+                throw new TrainingException("split.train", "the training split is empty");
+            }
+            Log.infof("spilled %d rows (train %d, validation %d, test %d, skipped %d) to %s", kept,
+                    s.parts[0].rows(), s.parts[1].rows(), s.parts[2].rows(), skipped, work);
+            listener.progress(0.45, "spilled " + kept + " rows");
+            return s;
+        } catch (IOException | Cancelled | TrainingException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private Result clustering(RowStream rows, long total, String description, Path work)
@@ -465,6 +746,11 @@ public final class TrainingRun {
 
     private <T extends Output<T>> Result finish(Model<T> model, Map<String, Object> metrics,
             List<List<Example<T>>> parts, Path work) throws IOException {
+        return finish(model, metrics, parts.get(0).size(), parts.get(2).size(), work);
+    }
+
+    private <T extends Output<T>> Result finish(Model<T> model, Map<String, Object> metrics, long trainRows,
+            long testRows, Path work) throws IOException {
         listener.progress(0.95, "saving the model");
         Files.createDirectories(work);
         Path file = Files.createTempFile(work, "model-", ".tribuo");
@@ -477,6 +763,6 @@ public final class TrainingRun {
             schema.add(new FeatureSchema(c.name(), categorical ? "categorical" : "numeric", c.type().wire(),
                     categorical ? List.copyOf(categories.get(j)) : List.of()));
         }
-        return new Result(file, metrics, schema, provenance, parts.get(0).size(), parts.get(2).size(), skipped);
+        return new Result(file, metrics, schema, provenance, trainRows, testRows, skipped);
     }
 }
