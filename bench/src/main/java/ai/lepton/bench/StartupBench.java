@@ -21,7 +21,12 @@ import java.util.Map;
  * migrations, key creation) and restart (existing data) are measured separately; the baseline, measured in the same
  * run, is a JVM serving one endpoint with the JDK's own HTTP server.
  *
- * <p>Usage: {@code StartupBench <jar> <work dir> [runs]}.
+ * <p>Floors, measured the same way when their jars are given: {@code bench/startup-floor}, a Quarkus application with
+ * Lepton's Quarkus extensions and none of Lepton's code (one entity, one migration, one endpoint answering the same
+ * request), built with only REST, Hibernate ORM with Panache, Flyway and H2 ({@code minimal}) and with every extension
+ * Lepton installs ({@code full}). They show how much of the start-up is the stack's own and how much is Lepton's.
+ *
+ * <p>Usage: {@code StartupBench <jar> <work dir> [runs] [floor jar...]}; each floor is named after its jar's folder.
  */
 public final class StartupBench {
 
@@ -37,8 +42,17 @@ public final class StartupBench {
         List<double[]> baseline = new ArrayList<>();
         List<double[]> first = new ArrayList<>();
         List<double[]> restart = new ArrayList<>();
+        List<Path> floors = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            floors.add(Path.of(args[i]));
+        }
+        List<List<double[]>> floorFirst = new ArrayList<>();
+        floors.forEach(f -> floorFirst.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
             baseline.add(hello(http));
+            for (int f = 0; f < floors.size(); f++) {
+                floorFirst.get(f).add(lepton(floors.get(f), work.resolve("floor-" + System.nanoTime()), http));
+            }
             Path dir = work.resolve("run-" + System.nanoTime());
             first.add(lepton(jar, dir, http));
             restart.add(lepton(jar, dir, http));
@@ -52,6 +66,10 @@ public final class StartupBench {
         System.out.println("|---|---:|---:|---:|");
         double base = median(baseline, 0);
         print("baseline: JVM + JDK HttpServer, one endpoint", baseline, base);
+        for (int f = 0; f < floors.size(); f++) {
+            print("stack floor `" + floors.get(f).getParent().getFileName() + "` (bench/startup-floor), first start",
+                    floorFirst.get(f), base);
+        }
         print("lepton java -jar, first start (empty ./data)", first, base);
         print("lepton java -jar, restart (existing ./data)", restart, base);
     }
