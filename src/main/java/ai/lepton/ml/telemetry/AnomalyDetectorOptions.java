@@ -8,7 +8,8 @@ import java.time.Duration;
  * the sampling interval the detector measures during its warm-up, and every score is relative to the series' own
  * range, so no setting depends on a series' scale.
  *
- * @param referenceWindow how much history a value must leave to count as a new extreme (default 14 days)
+ * @param referenceWindow how much history a value must leave to count as a new extreme, and how far back the rank of
+ *                        an alarm among the series' earlier alarms looks (default 14 days)
  * @param localWindow     the recent history for local novelty, the middle of the detector's ensemble (which also uses
  *                        2/3 and 3/2 of it); longer than a day so that daily peaks are part of it (default 54 hours)
  * @param smoothingWindow the span of the moving average and of the median absolute step, the middle of the ensemble
