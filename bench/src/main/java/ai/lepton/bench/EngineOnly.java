@@ -1,10 +1,25 @@
 package ai.lepton.bench;
 
+import ai.lepton.data.api.ErrorPolicy;
+import ai.lepton.data.api.PiiPolicy;
+import ai.lepton.data.api.SourceFormat;
+import ai.lepton.data.ingest.IngestOptions;
+import ai.lepton.data.ingest.IngestPipeline;
+import ai.lepton.data.ingest.IngestResult;
+import ai.lepton.data.ingest.IngestSettings;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Locale;
 
-/** Runs only the ingest engine on the generated data, for profiling (e.g. with JFR). Usage: EngineOnly dir [rows] [runs]. */
+/**
+ * Runs only the ingest engine on the generated data, for profiling (e.g. with JFR), and prints what each run produced
+ * (canonical SHA-256, rows, duplicates, rejected, a digest of the profiles and schema) so a change to the engine can be
+ * checked for identical output. Usage: EngineOnly dir [rows] [runs].
+ */
 public final class EngineOnly {
 
     private EngineOnly() {
@@ -19,11 +34,21 @@ public final class EngineOnly {
         if (!Files.exists(csv)) {
             BenchData.generate(csv, rows, 42);
         }
+        IngestPipeline p = new IngestPipeline(IngestSettings.defaults(work.resolve("engine")));
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            IngestBench.engine(csv, work.resolve("engine"));
+            IngestResult r;
+            try (InputStream in = Files.newInputStream(csv)) {
+                r = p.run(in, SourceFormat.CSV, new IngestOptions(ErrorPolicy.NULL_CELL, PiiPolicy.KEEP, null));
+            }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "engine run %d: %.2f s, %,.0f rows/s%n", i, s, rows / s);
+            Files.deleteIfExists(r.canonicalFile());
+            String meta = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    (r.columns() + "|" + r.profile() + "|" + r.rejectedSample()).getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
+            System.out.printf(Locale.ROOT, "engine run %d: %.2f s, %,.0f rows/s; sha256 %s, %d rows, %d duplicates,"
+                    + " %d rejected, profile %s%n", i, s, rows / s, r.sha256(), r.rows(), r.duplicatesRemoved(),
+                    r.rejectedCount(), meta);
         }
     }
 }
