@@ -15,11 +15,16 @@ import java.util.Arrays;
  *
  * <p>Record layout: a tag byte; {@code ROW}: line (8 bytes), missing-field count (4), value count (4), then per
  * value a length (4, -1 for null) and its UTF-8 bytes; {@code DROPPED}: line (8), reason (length-prefixed UTF-8).
+ * A value holding UTF-16 surrogates (paired or lone, e.g. from a JSON {@code \ud800} escape) is written in modified
+ * UTF-8, each surrogate as its own 3-byte unit, and its length carries {@link #MODIFIED}; every other value is
+ * standard UTF-8, which the JDK's intrinsified coders write and read much faster than a loop over the chars.
  */
 final class Spool {
 
     static final byte ROW = 0;
     static final byte DROPPED = 1;
+    /** Flag in a value's length: the bytes are modified UTF-8 (the value holds surrogates). */
+    static final int MODIFIED = 1 << 30;
 
     private Spool() {
     }
@@ -66,12 +71,23 @@ final class Spool {
                 return;
             }
             int n = s.length();
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length == n && noQuestionMark(utf8)) {
+                // pure ASCII (the common case): the JDK's vectorised copy is exact. Equal lengths alone do not prove
+                // it: the JDK writes a lone surrogate as a single '?', so values with a '?' take the exact loop below
+                ensure(4 + n);
+                putInt(n);
+                System.arraycopy(utf8, 0, buf, len, n);
+                len += n;
+                return;
+            }
             ensure(4 + 3 * n);
             int lenAt = len;
             len += 4;
             int start = len;
             byte[] b = buf;
             int at = len;
+            boolean surrogates = false;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
@@ -80,18 +96,29 @@ final class Spool {
                     b[at++] = (byte) (0xC0 | (c >> 6));
                     b[at++] = (byte) (0x80 | (c & 0x3F));
                 } else {
-                    // surrogate halves are written as 3-byte units and decoded back the same way (modified UTF-8)
+                    // surrogate halves are written as 3-byte units and decoded back the same way (modified UTF-8);
+                    // standard UTF-8 decoding would turn them into U+FFFD, so the length is flagged
+                    surrogates |= Character.isSurrogate(c);
                     b[at++] = (byte) (0xE0 | (c >> 12));
                     b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                     b[at++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
             len = at;
-            int bytes = len - start;
+            int bytes = (len - start) | (surrogates ? MODIFIED : 0);
             b[lenAt] = (byte) (bytes >>> 24);
             b[lenAt + 1] = (byte) (bytes >>> 16);
             b[lenAt + 2] = (byte) (bytes >>> 8);
             b[lenAt + 3] = (byte) bytes;
+        }
+
+        private static boolean noQuestionMark(byte[] b) {
+            for (byte x : b) {
+                if (x == '?') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void ensure(int n) {
@@ -178,20 +205,11 @@ final class Spool {
             if (n < 0) {
                 return null;
             }
+            boolean modified = (n & MODIFIED) != 0;
+            n &= ~MODIFIED;
             need(n);
-            boolean ascii = true;
-            for (int i = pos; i < pos + n; i++) {
-                if (buf[i] < 0) {
-                    ascii = false;
-                    break;
-                }
-            }
-            String s;
-            if (ascii) {
-                s = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
-            } else {
-                s = decode(pos, n);
-            }
+            // without surrogates the bytes are standard UTF-8: the JDK decodes ASCII with a vectorised check and copy
+            String s = modified ? decode(pos, n) : new String(buf, pos, n, StandardCharsets.UTF_8);
             pos += n;
             return s;
         }
