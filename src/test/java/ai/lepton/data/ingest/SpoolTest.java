@@ -14,7 +14,8 @@ class SpoolTest {
     @Test
     void roundTripsEveryStringExactlyIncludingLoneSurrogates() throws Exception {
         String[] values = {"plain", "", null, "caf\u00e9", "\u65e5\u672c", "\uD83D\uDE00", "x\uD800y", "\uDC00",
-            "end\uD83D", "\uDE00\uD83D", "what?", "?\uD800", "\uD83F", "\ud55c\uae00 \uD83D\uDE00 \u00ff", "\u0000\u007f\u0080\u07ff\u0800\uffff"};
+            "end\uD83D", "\uDE00\uD83D", "what?", "?\uD800", "\uD83F",
+            "\ud55c\uae00 \uD83D\uDE00 \u00ff", "\u0000\u007f\u0080\u07ff\u0800\uffff"};
         Path file = dir.resolve("s.spool");
         try (Spool.Writer w = new Spool.Writer(file)) {
             Spool.Encoder e = new Spool.Encoder();
