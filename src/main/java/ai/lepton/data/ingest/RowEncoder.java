@@ -53,30 +53,31 @@ final class RowEncoder {
         if (len + 4 * n + 3 > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + 4 * n + 3));
         }
-        boolean quote = false;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
+        // common case: plain ASCII without quoting, written straight into the buffer while checking, in one pass
+        // over the chars rather than a scan for quoting followed by a copy
+        byte[] b = buf;
+        int at = len;
+        int i = 0;
+        char c = 0;
+        for (; i < n; i++) {
+            c = value.charAt(i);
+            if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
                 break;
             }
+            b[at++] = (byte) c;
+        }
+        if (i == n) {
+            len = at;
+            return;
+        }
+        boolean quote = c < 0x80;
+        for (int k = i + 1; k < n && !quote; k++) {
+            char d = value.charAt(k);
+            quote = d == ',' || d == '"' || d == '\n' || d == '\r';
         }
         if (!quote) {
-            // common case: plain ASCII without quoting, written straight into the buffer
-            byte[] b = buf;
-            int at = len;
-            int i = 0;
-            for (; i < n; i++) {
-                char c = value.charAt(i);
-                if (c >= 0x80) {
-                    break;
-                }
-                b[at++] = (byte) c;
-            }
             len = at;
-            if (i < n) {
-                encode(value, i);
-            }
+            encode(value, i);
             return;
         }
         put((byte) '"');
