@@ -12,6 +12,7 @@ final class RowEncoder {
     private byte[] buf;
     private int len;
     private boolean firstCell;
+    private char[] chars = new char[256];
 
     RowEncoder(int capacity) {
         buf = new byte[Math.max(64, capacity)];
@@ -54,13 +55,19 @@ final class RowEncoder {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + 4 * n + 3));
         }
         // common case: plain ASCII without quoting, written straight into the buffer while checking, in one pass
-        // over the chars rather than a scan for quoting followed by a copy
+        // over the chars rather than a scan for quoting followed by a copy; the chars come from one bulk copy
+        // (vectorised for Latin-1 strings) rather than a checked charAt each
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        value.getChars(0, n, cs, 0);
         byte[] b = buf;
         int at = len;
         int i = 0;
         char c = 0;
         for (; i < n; i++) {
-            c = value.charAt(i);
+            c = cs[i];
             if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
                 break;
             }
@@ -72,7 +79,7 @@ final class RowEncoder {
         }
         boolean quote = c < 0x80;
         for (int k = i + 1; k < n && !quote; k++) {
-            char d = value.charAt(k);
+            char d = cs[k];
             quote = d == ',' || d == '"' || d == '\n' || d == '\r';
         }
         if (!quote) {

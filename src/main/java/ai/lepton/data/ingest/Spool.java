@@ -17,7 +17,7 @@ import java.util.Arrays;
  * value a length (4, -1 for null) and its UTF-8 bytes; {@code DROPPED}: line (8), reason (length-prefixed UTF-8).
  * A value holding UTF-16 surrogates (paired or lone, e.g. from a JSON {@code \ud800} escape) is written in modified
  * UTF-8, each surrogate as its own 3-byte unit, and its length carries {@link #MODIFIED}; every other value is
- * standard UTF-8, which the JDK's intrinsified coders write and read much faster than a loop over the chars.
+ * standard UTF-8, which the JDK's intrinsified decoder reads much faster than a loop over the bytes.
  */
 final class Spool {
 
@@ -33,6 +33,7 @@ final class Spool {
     static final class Encoder {
         private byte[] buf = new byte[1 << 16];
         private int len;
+        private char[] chars = new char[256];
 
         byte[] bytes() {
             return buf;
@@ -71,25 +72,29 @@ final class Spool {
                 return;
             }
             int n = s.length();
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            if (utf8.length == n && noQuestionMark(utf8)) {
-                // pure ASCII (the common case): the JDK's vectorised copy is exact. Equal lengths alone do not prove
-                // it: the JDK writes a lone surrogate as a single '?', so values with a '?' take the exact loop below
-                ensure(4 + n);
-                putInt(n);
-                System.arraycopy(utf8, 0, buf, len, n);
-                len += n;
-                return;
-            }
             ensure(4 + 3 * n);
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            // one bulk copy of the chars (vectorised for Latin-1 strings) instead of a checked charAt per char
+            char[] cs = chars;
+            s.getChars(0, n, cs, 0);
             int lenAt = len;
             len += 4;
             int start = len;
             byte[] b = buf;
             int at = len;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = cs[i];
+                if (c >= 0x80) {
+                    break;
+                }
+                b[at++] = (byte) c;
+            }
             boolean surrogates = false;
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
+            for (; i < n; i++) {
+                char c = cs[i];
                 if (c < 0x80) {
                     b[at++] = (byte) c;
                 } else if (c < 0x800) {
@@ -110,15 +115,6 @@ final class Spool {
             b[lenAt + 1] = (byte) (bytes >>> 16);
             b[lenAt + 2] = (byte) (bytes >>> 8);
             b[lenAt + 3] = (byte) bytes;
-        }
-
-        private static boolean noQuestionMark(byte[] b) {
-            for (byte x : b) {
-                if (x == '?') {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void ensure(int n) {
