@@ -110,6 +110,10 @@ final class Spool {
                 }
             }
             len = at;
+            if (len - start >= MODIFIED) {
+                // cells are limited to far fewer characters (maxCellChars); the flag bit must stay free
+                throw new IllegalStateException("a value of " + (len - start) + " bytes does not fit the spool");
+            }
             int bytes = (len - start) | (surrogates ? MODIFIED : 0);
             b[lenAt] = (byte) (bytes >>> 24);
             b[lenAt + 1] = (byte) (bytes >>> 16);
