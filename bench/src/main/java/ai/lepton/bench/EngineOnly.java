@@ -1,13 +1,6 @@
 package ai.lepton.bench;
 
-import ai.lepton.data.api.ErrorPolicy;
-import ai.lepton.data.api.PiiPolicy;
-import ai.lepton.data.api.SourceFormat;
-import ai.lepton.data.ingest.IngestOptions;
-import ai.lepton.data.ingest.IngestPipeline;
 import ai.lepton.data.ingest.IngestResult;
-import ai.lepton.data.ingest.IngestSettings;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,21 +27,16 @@ public final class EngineOnly {
         if (!Files.exists(csv)) {
             BenchData.generate(csv, rows, 42);
         }
-        IngestPipeline p = new IngestPipeline(IngestSettings.defaults(work.resolve("engine")));
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < runs; i++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            IngestResult r;
-            try (InputStream in = Files.newInputStream(csv)) {
-                r = p.run(in, SourceFormat.CSV, new IngestOptions(ErrorPolicy.NULL_CELL, PiiPolicy.KEEP, null));
-            }
+            IngestResult r = IngestBench.engine(csv, work.resolve("engine"));
             double s = (System.nanoTime() - t0) / 1e9;
             // CPU seconds of the whole process (both pipeline threads, GC, JIT): steadier than the wall time when
             // other work shares the cores
             double cpu = (os.getProcessCpuTime() - c0) / 1e9;
-            Files.deleteIfExists(r.canonicalFile());
             String meta = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     (r.columns() + "|" + r.profile() + "|" + r.rejectedSample()).getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 16);

@@ -161,12 +161,14 @@ public final class IngestBench {
         }
     }
 
-    static void engine(Path csv, Path work) throws Exception {
+    /** Runs the ingest engine alone on the file (canonical output deleted afterwards); returns what it produced. */
+    static IngestResult engine(Path csv, Path work) throws Exception {
         IngestPipeline p = new IngestPipeline(IngestSettings.defaults(work));
         try (InputStream in = Files.newInputStream(csv)) {
             IngestResult r = p.run(in, SourceFormat.CSV, new IngestOptions(ErrorPolicy.NULL_CELL, PiiPolicy.KEEP, null));
             sink += r.rows();
             Files.deleteIfExists(r.canonicalFile());
+            return r;
         }
     }
 
