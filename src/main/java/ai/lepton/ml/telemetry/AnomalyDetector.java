@@ -211,7 +211,7 @@ public final class AnomalyDetector {
      * The series' recent reported scores (the last reference window of them), as a histogram over [0, 1] in a
      * Fenwick tree with a ring of the bins to forget, so that the rank of a score among them costs O(log bins).
      */
-    private static final class AlarmRank {
+    static final class AlarmRank {
         private final int[] tree = new int[RANK_BINS + 1];
         private final short[] ring;
         private int size;
